@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { randomToken } from '../core/ids.ts';
+import { startPlatform } from '../main.ts';
+import { ensureDemoAdministrator } from '../modules/identity/demo.ts';
+import { countUsers } from '../modules/identity/service.ts';
+import { CliError, cliActor, cliConfig } from './context.ts';
+
+/** `adi serve`: runs the platform until SIGINT/SIGTERM. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the platform (web UI and API); migrations run first')
+    .option('-p, --port <port>', 'port to listen on (default PORT or 3000)')
+    .option('-H, --host <host>', 'address to listen on (default HOST or 127.0.0.1; 0.0.0.0 for all)')
+    .option('--demo', 'create a demo administrator and print its credentials')
+    .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
+      if (options.port !== undefined && !/^\d{1,5}$/.test(options.port)) throw new CliError(`--port must be a number from 0 to 65535, not "${options.port}"`, 2);
+      const config = cliConfig({ PORT: options.port, HOST: options.host });
+      const platform = await startPlatform(config);
+      const { db } = platform.database;
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+      console.log(`ADI Platform listening on ${platform.address} (database: ${where})`);
+      if (options.demo) {
+        const password = randomToken(12);
+        const email = await ensureDemoAdministrator(db, cliActor('serve --demo'), password);
+        console.log(`Demo administrator: ${email} / ${password}`);
+        console.log('  Sign in, then scan the QR code with an authenticator app to set up two-factor sign-in.');
+      } else if ((await countUsers(db)) === 0) {
+        console.log('No users yet. Create the first administrator:');
+        console.log('  npx adi user create --email you@example.org --role admin --name "Your Name"');
+        console.log('(it asks for the password; or pipe it with --password-stdin), or start with `adi serve --demo`.');
+      }
+      const shutdown = async (signal: string) => {
+        console.log(`${signal}: shutting down`);
+        await platform.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every environment variable the platform reads, in one place. README's configuration table is
+ * generated from the descriptions here (`adi config --markdown`).
+ */
+export const ZConfigEnv = z.object({
+  NODE_ENV: z
+    .enum(['production', 'development', 'test'])
+    .default('production')
+    .describe('`development` relaxes Secure cookies and HSTS for plain-HTTP work; anything else is treated as production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port (`adi serve --port` wins)'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('address to listen on (`0.0.0.0` for all; `adi serve --host` wins)'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .describe('PostgreSQL server to use; unset = embedded PGlite in ADI_DATA_DIR'),
+  ADI_DATA_DIR: z.string().min(1).default('./data').describe('folder for the embedded database, the audit signing key and documents'),
+  ADI_AUDIT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (an Ed25519 private key seed)')
+    .optional()
+    .describe('Ed25519 seed (hex) that signs audit checkpoints; unset = generated into ADI_DATA_DIR on first start'),
+  ADI_CHECKPOINT_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300)
+    .describe('how often the server signs an audit checkpoint when the log has grown (0 = only on demand)'),
+  ADI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024).describe('largest accepted request body'),
+  ADI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30).describe('a session ends after this much inactivity'),
+  ADI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12).describe('a session ends this long after sign-in, whatever the activity'),
+  ADI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5).describe('failed sign-ins per account within the window before 429'),
+  ADI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20).describe('failed sign-ins per client address within the window before 429'),
+  ADI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15).describe('window for the sign-in throttle'),
+  ADI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe('requests per minute per client address on the API'),
+  ADI_TRUST_PROXY: booleanFromEnv.default(false).describe('trust X-Forwarded-* headers (behind a load balancer)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
+});
+
+export type AppConfig = ReturnType<typeof toAppConfig>;
+
+function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
+  return {
+    env: env.NODE_ENV,
+    isDevelopment: env.NODE_ENV === 'development',
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.ADI_DATA_DIR),
+    auditKeyHex: env.ADI_AUDIT_KEY,
+    checkpointIntervalSeconds: env.ADI_CHECKPOINT_INTERVAL_SECONDS,
+    bodyLimitBytes: env.ADI_BODY_LIMIT_BYTES,
+    sessionIdleMs: env.ADI_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: env.ADI_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    loginMaxFailuresPerAccount: env.ADI_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginMaxFailuresPerIp: env.ADI_LOGIN_MAX_FAILURES_PER_IP,
+    loginWindowMs: env.ADI_LOGIN_WINDOW_MINUTES * 60_000,
+    rateLimitPerMinute: env.ADI_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.ADI_TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment (plus overrides) into the typed configuration. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}, source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const merged: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ZConfigEnv.shape)) {
+    const value = overrides[key] ?? source[key];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  const parsed = ZConfigEnv.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toAppConfig(parsed.data);
+}
+
+/** The configuration table (Markdown) for README.md, from the schema's descriptions and defaults. */
+export function configMarkdownTable(): string {
+  const rows = Object.entries(ZConfigEnv.shape).map(([name, schema]) => {
+    const json = z.toJSONSchema(schema, { io: 'input' }) as { default?: unknown; description?: string };
+    const def = json.default === undefined ? '' : `\`${String(json.default)}\``;
+    return `| \`${name}\` | ${def} | ${schema.description ?? ''} |`;
+  });
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

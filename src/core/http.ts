@@ -1,0 +1,109 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { CheckpointSigner } from '../modules/audit/signing.ts';
+import { type Access, ANONYMOUS, type AuthContext } from './access.ts';
+import { AppError, type AppErrorDetails, type ErrorCode, type FieldError, problemDocument } from './errors.ts';
+
+/** What every route handler can reach. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: AppConfig;
+  signer: CheckpointSigner;
+}
+
+/** The Fastify instance with Zod types, as modules receive it. */
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route (see core/access.ts). Every /api route must declare it. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthContext;
+  }
+}
+
+/** Sends an error code as problem+json. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: AppErrorDetails = {}) {
+  const body = problemDocument(code, details, request.url.split('?')[0], String(request.id));
+  if (details.headers) reply.headers(details.headers);
+  return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function zodFieldErrors(error: { validation: Array<{ instancePath?: string; message?: string; params?: unknown }>; validationContext?: string }): FieldError[] {
+  return error.validation.map((issue) => {
+    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const params = issue.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined;
+    const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
+    const where = error.validationContext ?? 'body';
+    const field = keys?.length ? keys.map((k) => [where, path, k].filter(Boolean).join('.')).join(', ') : [where, path].filter(Boolean).join('.');
+    return { field, message: keys?.length ? 'is not a known field' : (issue.message ?? 'is not valid') };
+  });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_PARSE_TYPE: 'unsupported_media_type',
+};
+
+/**
+ * Turns every error into problem+json: AppErrors with their code, validation failures with the
+ * failing fields, Fastify's own client errors as 4xx, and anything else as a generic 500 that is
+ * logged with the request id (the body never carries internals).
+ */
+export function installErrorHandling(app: App): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, error.code, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = zodFieldErrors(error as unknown as Parameters<typeof zodFieldErrors>[0]);
+      return sendProblem(request, reply, 'validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.code === 'FST_ERR_VALIDATION' || (fastifyError as { validation?: unknown }).validation) {
+      return sendProblem(request, reply, 'validation_failed', { detail: fastifyError.message });
+    }
+    if (error instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return sendProblem(request, reply, 'malformed_json', { detail: 'the body is not valid JSON' });
+    }
+    const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+    if (mapped) return sendProblem(request, reply, mapped, { detail: fastifyError.message });
+    if (fastifyError.statusCode === 429) return sendProblem(request, reply, 'rate_limited', { detail: fastifyError.message });
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      request.log.warn({ err: error }, 'unmapped client error');
+      return sendProblem(request, reply, 'bad_request', { detail: fastifyError.message });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(request, reply, 'internal', { detail: `an unexpected error happened; quote request id ${request.id}` });
+  });
+}
+
+/** The client address and agent of a request, and its id. */
+export function clientInfo(request: FastifyRequest) {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: String(request.id) };
+}
+
+/** The audit actor for a request. */
+export function actorOf(request: FastifyRequest) {
+  const user = request.auth?.user;
+  const label = user ? (request.auth.kind === 'token' ? `${user.email} (token ${request.auth.tokenPrefix})` : user.email) : 'anonymous';
+  return { actorId: user?.id ?? null, actorLabel: label, requestId: String(request.id) };
+}
+
+/** The auth context every request starts with. */
+export function anonymousAuth(): AuthContext {
+  return { ...ANONYMOUS };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './202611271400_foundation.ts';
+
+/**
+ * Every migration, in order. Listed by hand (not read from the folder) so the same list works
+ * under tsx, Vitest and any bundler; the name is the file name without `.ts`.
+ */
+export const migrations: Record<string, Migration> = {
+  '202611271400_foundation': foundation,
+};

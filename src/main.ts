@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.ts';
+import { type App, type AppDeps, installErrorHandling, sendProblem } from './core/http.ts';
+import { uuidv7 } from './core/ids.ts';
+import { type DatabaseHandle, databaseTargetFor, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { signCheckpoint } from './modules/audit/service.ts';
+import { loadCheckpointSigner } from './modules/audit/signing.ts';
+import { installAuthentication } from './modules/identity/http-auth.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerRegistryRoutes } from './modules/registry/routes.ts';
+import { registerSystemRoutes } from './modules/system/routes.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where `npm run build` puts the web app. */
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Options for building the HTTP app. */
+export interface BuildAppOptions {
+  /** A pino destination (tests capture log lines to check that no secret is written). */
+  logStream?: NodeJS.WritableStream;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Log redaction: credentials never reach a log line, whatever logs them. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.totp',
+  '*.secret',
+  '*.token',
+];
+
+/** Builds the Fastify app over an open database: config → db → modules → server. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  const { config } = deps;
+  const logger: FastifyServerOptions['logger'] = {
+    level: config.logLevel,
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+    ...(options.logStream ? { stream: options.logStream } : {}),
+  };
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  // Every API route must say who may call it; a route that does not is a bug caught at start-up.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} does not declare its access`);
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.isDevelopment ? false : { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`rate limit of ${context.max} requests per ${context.after} exceeded`) as Error & { statusCode: number };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ADI Platform API',
+        version: '1',
+        description:
+          'The REST API of the ADI Platform. Errors are RFC 9457 problem+json with a stable `code`. Cookie-authenticated writes need the `X-CSRF-Token` header; integrations use `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-adi_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: false });
+
+  installAuthentication(app, deps);
+  registerSystemRoutes(app, deps);
+  registerIdentityRoutes(app, deps);
+  registerRegistryRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const serveWeb = options.serveWeb ?? true;
+  const webBuilt = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (webBuilt) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (isPage && webBuilt) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(request, reply, 'not_found', { detail: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  return app;
+}
+
+/** A running platform: the server, its database and its timers. */
+export interface RunningPlatform {
+  app: App;
+  database: DatabaseHandle;
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, loads the signing key and starts listening. */
+export async function startPlatform(config: AppConfig, options: { onListening?: (address: string) => void } = {}): Promise<RunningPlatform> {
+  const database = await openDatabase(databaseTargetFor(config));
+  try {
+    await migrateToLatest(database.db);
+    const signer = await loadCheckpointSigner(config);
+    const deps: AppDeps = { db: database.db, config, signer };
+    const app = await buildApp(deps);
+    const address = await app.listen({ port: config.port, host: config.host });
+    options.onListening?.(address);
+    let timer: NodeJS.Timeout | undefined;
+    if (config.checkpointIntervalSeconds > 0) {
+      timer = setInterval(() => {
+        signCheckpoint(database.db, signer).catch((error) => app.log.error({ err: error }, 'periodic audit checkpoint failed'));
+      }, config.checkpointIntervalSeconds * 1000);
+      timer.unref();
+    }
+    return {
+      app,
+      database,
+      address,
+      stop: async () => {
+        if (timer) clearInterval(timer);
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import client from 'prom-client';
+import { z } from 'zod';
+import { type App, type AppDeps, sendProblem } from '../../core/http.ts';
+import { isDatabaseReachable } from '../../db/database.ts';
+import { pendingMigrations } from '../../db/migrate.ts';
+
+const tags = ['system'];
+
+/** Liveness, readiness and Prometheus metrics. */
+export function registerSystemRoutes(app: App, deps: AppDeps): void {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const requests = new client.Counter({
+    name: 'adi_http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const duration = new client.Histogram({
+    name: 'adi_http_request_duration_seconds',
+    help: 'HTTP request duration by method and route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, never the raw URL: ids in paths would make unbounded label sets.
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/healthz', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  app.get('/readyz', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The database is reachable and its schema is current' },
+    handler: async (request, reply) => {
+      if (!(await isDatabaseReachable(deps.db))) return sendProblem(request, reply, 'unavailable', { detail: 'the database does not answer' });
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length > 0) return sendProblem(request, reply, 'unavailable', { detail: `migrations pending: ${pending.join(', ')}` });
+      return { status: 'ready' };
+    },
+  });
+
+  app.get('/metrics', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Prometheus metrics (text format)' },
+    handler: async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
+  });
+}

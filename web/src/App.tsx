@@ -1,0 +1,90 @@
+// Providers and routes.
+import { MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { isApiError } from './api';
+import { AppLayout } from './components/AppLayout';
+import { RequireSection } from './components/RequireSection';
+import { RequireSession } from './components/RequireSession';
+import { AccountPage } from './pages/AccountPage';
+import { AuditPage } from './pages/AuditPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { EnrolTotpPage } from './pages/EnrolTotpPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganizationsPage } from './pages/OrganizationsPage';
+import { SignInPage } from './pages/SignInPage';
+import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
+import { UsersPage } from './pages/UsersPage';
+import { ME_KEY } from './session';
+import { theme } from './theme';
+
+// When any call reports that the session is gone or still needs TOTP enrolment, refresh
+// who we are: the route guard then sends the user to sign-in or enrolment.
+function onApiError(error: unknown): void {
+  if (isApiError(error, 'unauthenticated')) queryClient.setQueryData(ME_KEY, null);
+  else if (isApiError(error, 'totp_enrolment_required')) void queryClient.invalidateQueries({ queryKey: ME_KEY });
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      // Client errors (4xx) will not fix themselves; only retry network and server failures.
+      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function App() {
+  return (
+    // Light scheme only: without ColorSchemeScript (inline scripts are blocked by the CSP)
+    // a stored dark preference would flash; one scheme also keeps contrast checks simple.
+    <MantineProvider theme={theme} forceColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="enrol-totp" element={<EnrolTotpPage />} />
+              <Route path="transparency/audit" element={<TransparencyAuditPage />} />
+              <Route path="app" element={<RequireSession />}>
+                <Route index element={<DashboardPage />} />
+                <Route
+                  path="users"
+                  element={
+                    <RequireSection section="users">
+                      <UsersPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="organizations"
+                  element={
+                    <RequireSection section="organizations">
+                      <OrganizationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequireSection section="audit">
+                      <AuditPage />
+                    </RequireSection>
+                  }
+                />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,46 @@
+// Who is signed in, and which sections of /app their roles open.
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, type Me, type Role, type User } from './api';
+
+export const ME_KEY = ['me'] as const;
+
+/** The current session; `data` is `null` when nobody is signed in. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: api.me, staleTime: 60_000 });
+}
+
+export function setMe(queryClient: QueryClient, me: Me | null): void {
+  queryClient.setQueryData(ME_KEY, me);
+}
+
+export type SectionKey = 'users' | 'organizations' | 'audit' | 'account';
+
+export interface Section {
+  key: SectionKey;
+  path: string;
+  /** Roles that may open the section; `null` means every signed-in user. */
+  roles: readonly Role[] | null;
+}
+
+// Mirrors the server's authorization so the UI only offers what will work;
+// the server still enforces it on every request.
+export const SECTIONS: readonly Section[] = [
+  { key: 'users', path: '/app/users', roles: ['admin'] },
+  { key: 'organizations', path: '/app/organizations', roles: ['admin', 'officer'] },
+  { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
+  { key: 'account', path: '/app/account', roles: null },
+];
+
+export function hasAnyRole(user: Pick<User, 'roles'>, roles: readonly Role[] | null): boolean {
+  return roles === null || user.roles.some((role) => roles.includes(role));
+}
+
+export function allowedSections(user: Pick<User, 'roles'>): Section[] {
+  return SECTIONS.filter((section) => hasAnyRole(user, section.roles));
+}
+
+export function sectionByKey(key: SectionKey): Section {
+  const section = SECTIONS.find((s) => s.key === key);
+  if (!section) throw new Error(`Unknown section ${key}`);
+  return section;
+}
