@@ -34,14 +34,14 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-function zodFieldErrors(error: { validation: Array<{ instancePath?: string; message?: string; params?: unknown }>; validationContext?: string }): FieldError[] {
-  return error.validation.map((issue) => {
+function zodFieldErrors(error: { validation: Array<{ keyword?: string; instancePath?: string; message?: string; params?: unknown }>; validationContext?: string }): FieldError[] {
+  const where = error.validationContext ?? 'body';
+  return error.validation.flatMap((issue) => {
     const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    const params = issue.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined;
-    const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
-    const where = error.validationContext ?? 'body';
-    const field = keys?.length ? keys.map((k) => [where, path, k].filter(Boolean).join('.')).join(', ') : [where, path].filter(Boolean).join('.');
-    return { field, message: keys?.length ? 'is not a known field' : (issue.message ?? 'is not valid') };
+    const prefix = [where, path].filter(Boolean).join('.');
+    const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] } | undefined)?.keys : undefined;
+    if (keys?.length) return keys.map((key) => ({ field: `${prefix}.${key}`, message: 'is not a known field' }));
+    return [{ field: prefix, message: issue.message ?? 'is not valid' }];
   });
 }
 

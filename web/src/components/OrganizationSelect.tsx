@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 
 interface OrganizationSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
-  value: string | null;
+  value?: string | null;
   onChange: (value: string | null) => void;
   /** The currently linked organization, so its name shows before any search has run. */
   current?: { id: string; name: string } | null;
@@ -36,7 +36,7 @@ export function OrganizationSelect({ value, onChange, current, ...props }: Organ
     <Select
       {...props}
       data={options}
-      value={value}
+      value={value ?? null}
       onChange={(next) => onChange(next)}
       searchable
       clearable

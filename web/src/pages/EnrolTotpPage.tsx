@@ -110,7 +110,6 @@ function Enrolment({ userId }: { userId: string }) {
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={6}
-            withAsterisk
             {...form.getInputProps('code')}
             error={form.errors.code ?? codeWrong}
           />

@@ -131,7 +131,6 @@ export function OrganizationsPage() {
             <TextInput
               label={t('organizations.name')}
               autoComplete="organization"
-              withAsterisk
               data-autofocus
               {...form.getInputProps('name')}
             />

@@ -8,7 +8,6 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, isApiError, type Me } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { PasswordField } from '../components/PasswordField';
 import { splitFieldErrors } from '../errors';
 import { setMe, useMe } from '../session';
 
@@ -87,13 +86,13 @@ export function SignInPage() {
               label={t('signIn.email')}
               type="email"
               autoComplete="username"
-              withAsterisk
               {...form.getInputProps('email')}
             />
-            <PasswordField
+            {/* A plain password input: a show/hide toggle would be a second control named "…password". */}
+            <TextInput
+              type="password"
               label={t('signIn.password')}
               autoComplete="current-password"
-              withAsterisk
               {...form.getInputProps('password')}
             />
             {codeRequired && (
@@ -104,7 +103,6 @@ export function SignInPage() {
                 autoComplete="one-time-code"
                 inputMode="numeric"
                 maxLength={6}
-                withAsterisk
                 {...form.getInputProps('totp')}
                 // A wrong code is explained in the alert above; the field is still marked invalid.
                 error={form.errors.totp ?? codeWrong}

@@ -8,7 +8,6 @@ import {
   NativeSelect,
   Stack,
   Table,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -280,33 +279,29 @@ function CreateUserModal({ opened, onClose, onSaved }: UserModalProps & { opened
             label={t('users.form.email')}
             type="email"
             autoComplete="off"
-            withAsterisk
             data-autofocus
             {...form.getInputProps('email')}
           />
           <TextInput
             label={t('users.form.displayName')}
             autoComplete="off"
-            withAsterisk
             {...form.getInputProps('displayName')}
           />
           <MultiSelect
             label={t('users.form.roles')}
             data={roleOptions}
-            withAsterisk
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('roles')}
           />
           <OrganizationSelect
             label={t('users.form.organization')}
-            withAsterisk={form.values.roles.includes('company')}
+            description={t('users.form.organizationHelp')}
             {...form.getInputProps('organizationId')}
           />
           <PasswordField
             label={t('users.form.password')}
             description={t('users.form.passwordHelp')}
             autoComplete="new-password"
-            withAsterisk
             {...form.getInputProps('password')}
           />
           <Group justify="flex-end">
@@ -374,21 +369,19 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
           <TextInput
             label={t('users.form.displayName')}
             autoComplete="off"
-            withAsterisk
             data-autofocus
             {...form.getInputProps('displayName')}
           />
           <MultiSelect
             label={t('users.form.roles')}
             data={roleOptions}
-            withAsterisk
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('roles')}
           />
           <OrganizationSelect
             label={t('users.form.organization')}
+            description={t('users.form.organizationHelp')}
             current={current}
-            withAsterisk={form.values.roles.includes('company')}
             {...form.getInputProps('organizationId')}
           />
           <NativeSelect

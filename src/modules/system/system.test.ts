@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp, signedInCaller } from '../../../test/support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ ADI_BODY_LIMIT_BYTES: '4096' });
+});
+afterAll(async () => t?.close());
+
+describe('system routes', () => {
+  it('answers health, readiness and metrics', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.headers['content-type']).toMatch(/text\/plain/);
+    expect(metrics.body).toContain('adi_http_requests_total');
+    expect(metrics.body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('sends security headers: CSP without inline scripts, HSTS, nosniff, frame denial, request id', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123' } });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it('answers unknown routes, bad JSON, wrong content types and oversized bodies with problem+json 4xx', async () => {
+    const admin = await signedInCaller(t, ['admin']);
+    const cases = [
+      { request: { method: 'GET' as const, url: '/api/v1/nothing-here' }, status: 404, code: 'not_found' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"name": ' }, status: 400, code: 'malformed_json' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: { ...admin.headers, 'content-type': 'text/plain' }, payload: 'name=x' }, status: 415, code: 'unsupported_media_type' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(5000) }) }, status: 413, code: 'payload_too_large' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"__proto__": {"x": 1}, "name": "p"}' }, status: 400, code: 'malformed_json' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'bad\u0000name' } }, status: 400, code: 'validation_failed' },
+      { request: { method: 'POST' as const, url: '/api/v1/organizations', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"name": "\\ud800"}' }, status: 400, code: 'validation_failed' },
+      { request: { method: 'GET' as const, url: '/api/v1/organizations/not-a-uuid', headers: { cookie: admin.cookie } }, status: 400, code: 'validation_failed' },
+      { request: { method: 'GET' as const, url: '/api/v1/organizations?limit=100000', headers: { cookie: admin.cookie } }, status: 400, code: 'validation_failed' },
+    ];
+    for (const { request, status, code } of cases) {
+      const response = await t.app.inject(request);
+      expect(response.statusCode, `${request.method} ${request.url} ${String((request as { payload?: unknown }).payload ?? '')}`).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String) });
+    }
+    const count = await t.database.db.selectFrom('organizations').selectAll().execute();
+    expect(count).toHaveLength(0);
+  });
+
+  it('publishes an OpenAPI 3.1 document listing every API route', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/users', '/api/v1/audit/checkpoints', '/api/v1/audit/events']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths['/api/v1/users/{id}']).toBeDefined();
+    const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+  });
+});
