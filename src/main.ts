@@ -16,7 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
-import { type App, type AppDeps, installErrorHandling, sendProblem } from './core/http.ts';
+import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
 import { uuidv7 } from './core/ids.ts';
 import { type DatabaseHandle, databaseTargetFor, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -76,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => frameworkErrorHandler(error, request as never, reply as never),
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: any other body type is a clear 415, not a string that fails validation.

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   idempotency_conflict: { status: 409, title: 'The idempotency key was used with a different request' },
   invalid_transition: { status: 409, title: 'That state change is not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  uri_too_long: { status: 414, title: 'The request URL or one of its parts is too long' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   too_many_attempts: { status: 429, title: 'Too many failed attempts' },
   rate_limited: { status: 429, title: 'Too many requests' },

@@ -57,6 +57,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_PARSE_TYPE: 'unsupported_media_type',
 };
 
+/** Answers errors Fastify raises before routing (bad URL encoding, over-long parameters) as problem+json. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request';
+  return sendProblem(request, reply, code, { detail: code === 'uri_too_long' ? 'a path parameter is too long' : 'the request URL is malformed' });
+}
+
 /**
  * Turns every error into problem+json: AppErrors with their code, validation failures with the
  * failing fields, Fastify's own client errors as 4xx, and anything else as a generic 500 that is
