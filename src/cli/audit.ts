@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { signCheckpoint, verifyAuditLog } from '../modules/audit/service.ts';
-import { loadCheckpointSigner } from '../modules/audit/signing.ts';
 import { CliError, cliConfig, progressBar, withDatabase } from './context.ts';
 
 function collect(value: string, previous: string[]): string[] {
@@ -18,6 +16,8 @@ export function registerAudit(program: Command): void {
     .action(async (options: { json?: boolean; publicKey: string[] }) => {
       for (const key of options.publicKey) if (!/^[0-9a-fA-F]{64}$/.test(key)) throw new CliError(`--public-key must be 64 hex characters, not "${key}"`, 2);
       const config = cliConfig();
+      const { loadCheckpointSigner } = await import('../modules/audit/signing.ts');
+      const { verifyAuditLog } = await import('../modules/audit/service.ts');
       const signer = await loadCheckpointSigner(config);
       const started = performance.now();
       const bar = options.json ? undefined : progressBar('verifying');
@@ -39,6 +39,8 @@ export function registerAudit(program: Command): void {
     .description('sign a checkpoint of the current head now')
     .action(async () => {
       const config = cliConfig();
+      const { loadCheckpointSigner } = await import('../modules/audit/signing.ts');
+      const { signCheckpoint } = await import('../modules/audit/service.ts');
       const signer = await loadCheckpointSigner(config);
       const result = await withDatabase(config, ({ db }) => signCheckpoint(db, signer));
       if (!result) throw new CliError('the audit log is empty: nothing to sign');

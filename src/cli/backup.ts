@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { RestoreError, backupDatabase, restoreDatabase } from '../modules/system/backup.ts';
 import { CliError, cliConfig, progressBar, withDatabase } from './context.ts';
 
 /** `adi backup FILE` and `adi restore FILE`. */
@@ -12,6 +11,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string) => {
       if (fs.existsSync(file)) throw new CliError(`${file} exists; choose a new file name`, 2);
       const config = cliConfig();
+      const { backupDatabase } = await import('../modules/system/backup.ts');
       const bar = progressBar('backup');
       const result = await withDatabase(config, ({ db }) => backupDatabase(db, file, { dataDir: config.dataDir, onProgress: (_t, done, total) => bar.update(done, total) }));
       bar.stop();
@@ -23,6 +23,7 @@ export function registerBackup(program: Command): void {
     .argument('<file>', 'the backup to restore')
     .action(async (file: string) => {
       const config = cliConfig();
+      const { RestoreError, restoreDatabase } = await import('../modules/system/backup.ts');
       const bar = progressBar('restore');
       try {
         const result = await withDatabase(config, ({ db }) => restoreDatabase(db, file, { dataDir: config.dataDir, onProgress: (_t, done, total) => bar.update(done, total) }));

@@ -2,8 +2,7 @@ import os from 'node:os';
 import cliProgress from 'cli-progress';
 import { type AppConfig, ConfigError, loadConfig } from '../config.ts';
 import { AppError } from '../core/errors.ts';
-import { type DatabaseHandle, databaseTargetFor, openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import type { AuditActor } from '../modules/audit/service.ts';
 
 /** An error the CLI reports as a message with the given exit code (no stack trace). */
@@ -28,6 +27,9 @@ export function cliConfig(overrides: Record<string, string | undefined> = {}): A
 
 /** Opens the configured database, brings its schema up to date, runs `work`, and always closes it. */
 export async function withDatabase<T>(config: AppConfig, work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  // Loaded on demand so `adi --help` and argument errors answer without starting the database stack.
+  const { databaseTargetFor, openDatabase } = await import('../db/database.ts');
+  const { migrateToLatest } = await import('../db/migrate.ts');
   const database = await openDatabase(databaseTargetFor(config));
   try {
     await migrateToLatest(database.db);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { databaseTargetFor, openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { cliConfig } from './context.ts';
 
 /** `adi migrate`: brings the database schema up to date. */
@@ -10,6 +8,8 @@ export function registerMigrate(program: Command): void {
     .description('apply pending database migrations')
     .action(async () => {
       const config = cliConfig();
+      const { databaseTargetFor, openDatabase } = await import('../db/database.ts');
+      const { migrateToLatest } = await import('../db/migrate.ts');
       const database = await openDatabase(databaseTargetFor(config));
       try {
         const { applied } = await migrateToLatest(database.db);

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { randomToken } from '../core/ids.ts';
-import { startPlatform } from '../main.ts';
-import { ensureDemoAdministrator } from '../modules/identity/demo.ts';
-import { countUsers } from '../modules/identity/service.ts';
 import { CliError, cliActor, cliConfig } from './context.ts';
 
 /** `adi serve`: runs the platform until SIGINT/SIGTERM. */
@@ -16,11 +13,14 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
       if (options.port !== undefined && !/^\d{1,5}$/.test(options.port)) throw new CliError(`--port must be a number from 0 to 65535, not "${options.port}"`, 2);
       const config = cliConfig({ PORT: options.port, HOST: options.host });
+      const { startPlatform } = await import('../main.ts');
+      const { countUsers } = await import('../modules/identity/service.ts');
       const platform = await startPlatform(config);
       const { db } = platform.database;
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
       console.log(`ADI Platform listening on ${platform.address} (database: ${where})`);
       if (options.demo) {
+        const { ensureDemoAdministrator } = await import('../modules/identity/demo.ts');
         const password = randomToken(12);
         const email = await ensureDemoAdministrator(db, cliActor('serve --demo'), password);
         console.log(`Demo administrator: ${email} / ${password}`);

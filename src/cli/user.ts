@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ROLES } from '../core/access.ts';
 import { ZCreateUserBody } from '../modules/identity/schema.ts';
-import { createUser } from '../modules/identity/service.ts';
 import { CliError, cliActor, cliConfig, withDatabase } from './context.ts';
 import { readPasswordFromPrompt, readPasswordFromStdin } from './password-input.ts';
 
@@ -35,6 +34,7 @@ export function registerUser(program: Command): void {
         throw new CliError(`invalid user:\n${lines.join('\n')}`, 2);
       }
       const config = cliConfig();
+      const { createUser } = await import('../modules/identity/service.ts');
       const created = await withDatabase(config, ({ db }) => createUser(db, cliActor('user create'), parsed.data));
       console.log(`created user ${created.email} (${created.roles.join(', ')}) with id ${created.id}`);
     });

@@ -19,7 +19,7 @@ export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
  * A fresh, migrated database for one test file: PGlite from the run's template image, or a new
  * PostgreSQL database copied from the run's template. `close()` removes it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const image = fs.readFileSync(inject('pgliteTemplate'));
@@ -36,6 +36,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 5 });
   return {
     ...handle,
+    url: target.toString(),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });
@@ -44,4 +45,27 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * Environment for running `adi` as a child process on a fresh database: a data folder (the embedded
+ * database in it, started from the template image) or, on PostgreSQL runs, DATABASE_URL of a new
+ * database. `cleanup()` removes both.
+ */
+export async function createCliEnvironment(dataDir: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL) {
+    const database = await createTestDatabase();
+    await database.db.destroy();
+    return {
+      env: { ADI_DATA_DIR: dataDir, DATABASE_URL: database.url! },
+      cleanup: async () => {
+        await database.close().catch(() => {});
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const image = fs.readFileSync(inject('pgliteTemplate'));
+  const seeded = await openDatabase({ kind: 'pglite', dataDir: `${dataDir}/pgdata`, loadDataDir: new Blob([image]) });
+  await seeded.close();
+  return { env: { ADI_DATA_DIR: dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
