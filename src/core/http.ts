@@ -57,6 +57,21 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_PARSE_TYPE: 'unsupported_media_type',
 };
 
+// SQLSTATEs that mean the request conflicts with the data (a race past the service's own checks),
+// not that the server is broken.
+const SQLSTATE_CODES: Record<string, { code: ErrorCode; detail: string }> = {
+  '23505': { code: 'already_exists', detail: 'a record with the same unique value exists' },
+  '23503': { code: 'conflict', detail: 'the record refers to, or is referred to by, another record' },
+  '40001': { code: 'conflict', detail: 'a concurrent change conflicted with this one; retry' },
+  '40P01': { code: 'conflict', detail: 'a concurrent change conflicted with this one; retry' },
+};
+
+function databaseErrorCode(error: unknown) {
+  const sqlState = (error as { code?: unknown }).code;
+  const looksLikePostgres = typeof (error as { severity?: unknown }).severity === 'string';
+  return looksLikePostgres && typeof sqlState === 'string' ? SQLSTATE_CODES[sqlState] : undefined;
+}
+
 /** Answers errors Fastify raises before routing (bad URL encoding, over-long parameters) as problem+json. */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_request';
@@ -77,6 +92,11 @@ export function installErrorHandling(app: App): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = zodFieldErrors(error as unknown as Parameters<typeof zodFieldErrors>[0]);
       return sendProblem(request, reply, 'validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+    }
+    const database = databaseErrorCode(error);
+    if (database) {
+      request.log.warn({ err: error }, 'database refused the change');
+      return sendProblem(request, reply, database.code, { detail: database.detail });
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.code === 'FST_ERR_VALIDATION' || (fastifyError as { validation?: unknown }).validation) {
