@@ -104,7 +104,7 @@ describe('adi command line', { timeout: 240_000 }, () => {
 
     await withCliDatabase(async (db) => {
       await sql`alter table audit_events disable trigger user`.execute(db);
-      await sql`update audit_events set details = '{"forged": true}' where seq = 1`.execute(db);
+      await sql`update audit_events set payload = replace(payload, '"action":"user.created"', '"action":"user.forged"') where seq = 1`.execute(db);
       await sql`alter table audit_events enable trigger user`.execute(db);
     });
     const tampered = await runAdi(['audit', 'verify'], env);

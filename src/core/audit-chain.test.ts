@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, chainHash } from './audit-chain.ts';
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, auditPayload, canonicalJson, chainHash } from './audit-chain.ts';
 
 function shuffleKeys(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((v, i) => shuffleKeys(v, seed + i));
@@ -36,8 +37,7 @@ describe('canonical JSON', () => {
 });
 
 describe('chain hash', () => {
-  const event = {
-    seq: 1,
+  const payload = auditPayload({
     id: '01900000-0000-7000-8000-000000000001',
     occurredAt: '2026-11-27T10:00:00.000Z',
     actorId: null,
@@ -46,16 +46,20 @@ describe('chain hash', () => {
     targetType: 'thing',
     targetId: 'x',
     requestId: null,
-    details: { a: 1 },
-  };
+    details: { b: 1, a: 2 },
+  });
 
-  it('changes when any field or the previous hash changes', () => {
-    const base = chainHash(GENESIS_HASH, event);
-    expect(base).toMatch(/^[0-9a-f]{64}$/);
-    expect(chainHash('1'.repeat(64), event)).not.toBe(base);
-    for (const [key, value] of Object.entries({ seq: 2, action: 'test.deleted', actorLabel: 'x', details: { a: 2 }, targetId: null })) {
-      expect(chainHash(GENESIS_HASH, { ...event, [key]: value })).not.toBe(base);
-    }
-    expect(chainHash(GENESIS_HASH, { ...event })).toBe(base);
+  it('is SHA-256 of previous hash, sequence number and payload, as documented', () => {
+    expect(payload).toBe(
+      '{"action":"test.created","actorId":null,"actorLabel":"system","details":{"a":2,"b":1},"id":"01900000-0000-7000-8000-000000000001","occurredAt":"2026-11-27T10:00:00.000Z","requestId":null,"targetId":"x","targetType":"thing"}',
+    );
+    expect(chainHash(GENESIS_HASH, 1, payload)).toBe(createHash('sha256').update(`${GENESIS_HASH}\n1\n${payload}`).digest('hex'));
+  });
+
+  it('changes when the previous hash, the sequence number or the payload changes', () => {
+    const base = chainHash(GENESIS_HASH, 1, payload);
+    expect(chainHash('1'.repeat(64), 1, payload)).not.toBe(base);
+    expect(chainHash(GENESIS_HASH, 2, payload)).not.toBe(base);
+    expect(chainHash(GENESIS_HASH, 1, payload.replace('test.created', 'test.deleted'))).not.toBe(base);
   });
 });

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** The hash that precedes the first event of the log. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an audit event that its hash covers. */
-export interface ChainedEventFields {
-  seq: number;
+/** The fields of an audit event that its payload (and so its hash) covers. */
+export interface AuditPayloadFields {
   id: string;
   occurredAt: string;
   actorId: string | null;
@@ -37,25 +36,19 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
 }
 
+/** The payload text of an event: the canonical JSON of its fields. */
+export function auditPayload(fields: AuditPayloadFields): string {
+  return canonicalJson(fields);
+}
+
 /**
- * The chain hash of one event: SHA-256 over the previous hash and the event's canonical JSON. Node's
+ * The chain hash of one event: SHA-256 of `<previous hash>\n<seq>\n<payload>`. Anyone holding the
+ * published columns (seq, hash, payload) and the previous event's hash can recompute it with any SHA-256 tool. Node's
  * OpenSSL SHA-256 is used rather than a JS one because verification must check 200k events/s
  * (docs/decisions/0003-audit-log.md).
  */
-export function chainHash(prevHash: string, event: ChainedEventFields): string {
-  const payload = canonicalJson({
-    seq: event.seq,
-    id: event.id,
-    occurredAt: event.occurredAt,
-    actorId: event.actorId,
-    actorLabel: event.actorLabel,
-    action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
-    requestId: event.requestId,
-    details: event.details,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+export function chainHash(prevHash: string, seq: number, payload: string): string {
+  return hash('sha256', `${prevHash}\n${seq}\n${payload}`, 'hex');
 }
 
 /** SHA-256 of bytes or text, as hex. */

@@ -71,19 +71,22 @@ export interface LoginFailuresTable {
   occurred_at: Timestamp;
 }
 
+type Generated<T> = ColumnType<T, never, never>;
+
 export interface AuditEventsTable {
   seq: bigint;
-  id: string;
-  occurred_at: Timestamp;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  request_id: string | null;
-  details: ColumnType<unknown, string, never>;
-  prev_hash: string;
   hash: string;
+  /** The canonical JSON the hash covers; every column below is generated from it. */
+  payload: string;
+  id: Generated<string>;
+  occurred_at: Generated<Date>;
+  actor_id: Generated<string | null>;
+  actor_label: Generated<string>;
+  action: Generated<string>;
+  target_type: Generated<string | null>;
+  target_id: Generated<string | null>;
+  request_id: Generated<string | null>;
+  details: Generated<unknown>;
 }
 
 export interface AuditCheckpointsTable {

@@ -17,7 +17,7 @@ import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
 import { UsersPage } from './pages/UsersPage';
 import { ME_KEY } from './session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // When any call reports that the session is gone or still needs TOTP enrolment, refresh
 // who we are: the route guard then sends the user to sign-in or enrolment.
@@ -42,7 +42,7 @@ export function App() {
   return (
     // Light scheme only: without ColorSchemeScript (inline scripts are blocked by the CSP)
     // a stored dark preference would flash; one scheme also keeps contrast checks simple.
-    <MantineProvider theme={theme} forceColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routes>

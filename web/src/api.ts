@@ -74,6 +74,8 @@ export interface AuditEvent {
   targetId: string | null;
   requestId: string | null;
   details: unknown;
+  /** The canonical JSON the hash covers. */
+  payload?: string;
   prevHash: string;
   hash: string;
 }
@@ -87,14 +89,17 @@ export interface Checkpoint {
   seq: number;
   fromSeq: number;
   headHash: string;
+  rangeDigest?: string;
   signedAt: string;
   keyId: string;
+  publicKey?: string;
   signature: string;
 }
 
 export interface CheckpointPage {
   items: Checkpoint[];
   publicKey: string;
+  keyId?: string;
   nextBefore: number | null;
 }
 

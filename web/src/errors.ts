@@ -14,6 +14,7 @@ const TRANSLATED_CODES = [
   'totp_enrolment_required',
   'not_found',
   'conflict',
+  'already_exists',
 ] as const;
 type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 
@@ -23,7 +24,8 @@ function isTranslatedCode(code: string): code is TranslatedCode {
 
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
-  if (error.code === 'too_many_attempts') {
+  // Failed sign-ins (too_many_attempts) and the general request limit (rate_limited) read the same to a person.
+  if (error.code === 'too_many_attempts' || error.code === 'rate_limited') {
     return error.retryAfter === undefined
       ? t('errors.too_many_attempts_later')
       : t('errors.too_many_attempts', { count: error.retryAfter });

@@ -65,20 +65,28 @@ const statements = [
   sql`create index login_failures_email_idx on login_failures (email, occurred_at)`,
   sql`create index login_failures_ip_idx on login_failures (ip, occurred_at)`,
 
+  // What a hash covers is `payload`: the event's canonical JSON exactly as the app hashed it. Every
+  // other column is generated from it, so no column can say something the hash does not
+  // (docs/decisions/0003-audit-log.md). `json` (not jsonb) is read lazily, which makes appends twice as
+  // fast as building a jsonb value per column. The text-to-timestamp cast is stable, not immutable, in general;
+  // the payload always carries a UTC ('Z') instant, so the result never depends on the session.
+  sql`create function audit_instant(text) returns timestamptz language sql immutable parallel safe
+    as $$ select $1::timestamptz $$`,
   sql`create table audit_events (
     seq bigint primary key,
-    id uuid not null unique,
-    occurred_at timestamptz not null,
-    actor_id uuid,
-    actor_label text not null,
-    action text not null,
-    target_type text,
-    target_id text,
-    request_id text,
-    details jsonb not null,
-    prev_hash text not null,
-    hash text not null
+    hash text not null,
+    payload text not null,
+    id uuid generated always as ((payload::json ->> 'id')::uuid) stored,
+    occurred_at timestamptz generated always as (audit_instant(payload::json ->> 'occurredAt')) stored,
+    actor_id uuid generated always as ((payload::json ->> 'actorId')::uuid) stored,
+    actor_label text generated always as (payload::json ->> 'actorLabel') stored,
+    action text generated always as (payload::json ->> 'action') stored,
+    target_type text generated always as (payload::json ->> 'targetType') stored,
+    target_id text generated always as (payload::json ->> 'targetId') stored,
+    request_id text generated always as (payload::json ->> 'requestId') stored,
+    details jsonb generated always as ((payload::json -> 'details')::jsonb) stored
   )`,
+  sql`create unique index audit_events_id_key on audit_events (id)`,
   sql`create index audit_events_action_idx on audit_events (action, seq)`,
   sql`create index audit_events_target_idx on audit_events (target_type, target_id, seq)`,
   sql`create index audit_events_actor_idx on audit_events (actor_id, seq)`,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { TEST_AUDIT_SEED } from '../../../test/support/app.ts';
-import { GENESIS_HASH, chainHash } from '../../core/audit-chain.ts';
+import { GENESIS_HASH, canonicalJson, chainHash } from '../../core/audit-chain.ts';
 import { SYSTEM_ACTOR, recordAuditBatch, signCheckpoint, verifyAuditLog } from './service.ts';
 import { type CheckpointSigner, signerFromSeed } from './signing.ts';
 
@@ -48,25 +48,22 @@ async function resetLog() {
 
 /** Recomputes stored hashes from `fromSeq` on, as an attacker who wants the chain to look intact. */
 async function recomputeChainFrom(db: typeof database.db, fromSeq: number) {
-  const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', BigInt(fromSeq)).orderBy('seq').execute();
+  const rows = await db.selectFrom('audit_events').select(['seq', 'payload']).where('seq', '>=', BigInt(fromSeq)).orderBy('seq').execute();
   const previous = await db.selectFrom('audit_events').select('hash').where('seq', '=', BigInt(fromSeq - 1)).executeTakeFirst();
   let prev = previous?.hash ?? GENESIS_HASH;
   for (const row of rows) {
-    const hash = chainHash(prev, {
-      seq: Number(row.seq),
-      id: row.id,
-      occurredAt: row.occurred_at.toISOString(),
-      actorId: row.actor_id,
-      actorLabel: row.actor_label,
-      action: row.action,
-      targetType: row.target_type,
-      targetId: row.target_id,
-      requestId: row.request_id,
-      details: row.details,
-    });
-    await db.updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
+    const hash = chainHash(prev, Number(row.seq), row.payload);
+    await db.updateTable('audit_events').set({ hash }).where('seq', '=', row.seq).execute();
     prev = hash;
   }
+}
+
+/** Rewrites one field of an event's payload (the generated columns follow). */
+async function forgePayload(db: typeof database.db, seq: number, change: (payload: Record<string, unknown>) => void) {
+  const row = await db.selectFrom('audit_events').select('payload').where('seq', '=', BigInt(seq)).executeTakeFirstOrThrow();
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  change(payload);
+  await db.updateTable('audit_events').set({ payload: canonicalJson(payload) }).where('seq', '=', BigInt(seq)).execute();
 }
 
 describe('audit log', () => {
@@ -79,7 +76,7 @@ describe('audit log', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set payload = payload where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_events where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
     await signCheckpoint(database.db, signer);
@@ -111,15 +108,15 @@ describe('audit log', () => {
   });
 
   const tamperings: Array<[string, number, (db: typeof database.db) => Promise<unknown>, RegExp]> = [
-    ['a changed event', 4, (db) => db.updateTable('audit_events').set({ action: 'forged' }).where('seq', '=', 4n).execute(), /changed/],
+    ['a changed event', 4, (db) => forgePayload(db, 4, (p) => (p.action = 'forged')), /changed/],
     [
       'a changed event with every later hash recomputed',
       3,
       async (db) => {
-        await db.updateTable('audit_events').set({ actor_label: 'someone else' }).where('seq', '=', 3n).execute();
+        await forgePayload(db, 3, (p) => (p.actorLabel = 'someone else'));
         await recomputeChainFrom(db, 3);
       },
-      /differs from the signed checkpoint/,
+      /does not hash to the signed checkpoint/,
     ],
     ['a deleted event', 6, (db) => db.deleteFrom('audit_events').where('seq', '=', 6n).execute(), /missing/],
     [
@@ -131,7 +128,7 @@ describe('audit log', () => {
         for (const row of rows) await db.updateTable('audit_events').set({ seq: row.seq - 1n }).where('seq', '=', row.seq).execute();
         await recomputeChainFrom(db, 2);
       },
-      /differs from the signed checkpoint/,
+      /does not hash to the signed checkpoint/,
     ],
     [
       'two events swapped',
@@ -166,13 +163,13 @@ describe('audit log', () => {
       fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.string({ minLength: 1, maxLength: 20 }), async (seq, forged) => {
         let original: string | undefined;
         await asAttacker(async (db) => {
-          original = (await db.selectFrom('audit_events').select('actor_label').where('seq', '=', BigInt(seq)).executeTakeFirstOrThrow()).actor_label;
-          await db.updateTable('audit_events').set({ actor_label: `${original}${forged}` }).where('seq', '=', BigInt(seq)).execute();
+          original = (await db.selectFrom('audit_events').select('payload').where('seq', '=', BigInt(seq)).executeTakeFirstOrThrow()).payload;
+          await forgePayload(db, seq, (p) => (p.actorLabel = `${String(p.actorLabel)}${forged}`));
           await recomputeChainFrom(db, seq);
         });
         const result = await verifyAuditLog(database.db, [signer.publicKeyHex]);
         await asAttacker(async (db) => {
-          await db.updateTable('audit_events').set({ actor_label: original! }).where('seq', '=', BigInt(seq)).execute();
+          await db.updateTable('audit_events').set({ payload: original! }).where('seq', '=', BigInt(seq)).execute();
           await recomputeChainFrom(db, seq);
         });
         expect(result.ok).toBe(false);
@@ -191,4 +188,20 @@ describe('audit log', () => {
     const result = await verifyAuditLog(database.db, [signer.publicKeyHex]);
     expect(result).toMatchObject({ ok: false, firstBadSeq: 5 });
   });
+  it('keeps every column derived from the hashed payload, and notices when one is not', async () => {
+    await resetLog();
+    await append(2);
+    await expect(sql`update audit_events set action = 'forged' where seq = 1`.execute(database.db)).rejects.toThrow();
+    const [row] = await database.db.selectFrom('audit_events').selectAll().where('seq', '=', 1n).execute();
+    expect(JSON.parse(row.payload)).toMatchObject({ action: row.action, actorLabel: row.actor_label, id: row.id, details: row.details });
+    expect(JSON.parse(row.payload).occurredAt).toBe(row.occurred_at.toISOString());
+    await asAttacker(async (db) => {
+      await sql`alter table audit_events alter column action drop expression`.execute(db);
+      await sql`update audit_events set action = 'forged' where seq = 1`.execute(db);
+    });
+    const result = await verifyAuditLog(database.db, [signer.publicKeyHex]);
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatch(/action are no longer generated/);
+  });
+
 });

@@ -12,7 +12,8 @@ export const ZAuditEvent = z
     targetId: z.string().nullable(),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
-    prevHash: z.string(),
+    payload: z.string().describe('the canonical JSON the hash covers: hash = SHA-256(prevHash + "\\n" + seq + "\\n" + payload)'),
+    prevHash: z.string().describe('the hash of the event before (zeros for the first)'),
     hash: z.string(),
   })
   .meta({ id: 'AuditEvent' });

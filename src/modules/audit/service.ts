@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { GENESIS_HASH, canonicalJson, chainHash, sha256Hex } from '../../core/audit-chain.ts';
+import { GENESIS_HASH, auditPayload, canonicalJson, chainHash, sha256Hex } from '../../core/audit-chain.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { AuditCheckpointRow, AuditEventRow, Database } from '../../db/schema.ts';
 import * as repo from './repo.ts';
@@ -40,15 +40,14 @@ export async function recordAuditBatch(trx: Transaction<Database>, actor: AuditA
   const head = await repo.latestEvent(trx);
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  const occurredAt = new Date();
+  const occurredAt = new Date().toISOString();
   const rows = events.map((event) => {
     seq += 1;
     // Normalize through canonical JSON so the hashed value is exactly what jsonb gives back.
     const details = JSON.parse(canonicalJson(event.details ?? {})) as unknown;
-    const fields = {
-      seq,
-      id: uuidv7(occurredAt.getTime()),
-      occurredAt: occurredAt.toISOString(),
+    const payload = auditPayload({
+      id: uuidv7(),
+      occurredAt,
       actorId: actor.actorId,
       actorLabel: actor.actorLabel,
       action: event.action,
@@ -56,31 +55,18 @@ export async function recordAuditBatch(trx: Transaction<Database>, actor: AuditA
       targetId: event.targetId ?? null,
       requestId: actor.requestId,
       details,
-    };
-    const hash = chainHash(prevHash, fields);
-    const row = {
-      seq: BigInt(seq),
-      id: fields.id,
-      occurred_at: occurredAt,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      target_type: fields.targetType,
-      target_id: fields.targetId,
-      request_id: fields.requestId,
-      details: JSON.stringify(details),
-      prev_hash: prevHash,
-      hash,
-    };
+    });
+    const hash = chainHash(prevHash, seq, payload);
+    const row = { seq, hash, payload };
     prevHash = hash;
     return row;
   });
   await repo.insertEvents(trx, rows);
-  return rows.map((r) => Number(r.seq));
+  return rows.map((r) => r.seq);
 }
 
-/** The public shape of an event. */
-export function presentEvent(row: AuditEventRow) {
+/** The public shape of an event, with the payload its hash covers. */
+export function presentEvent(row: AuditEventRow & { prev_hash: string | null }) {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -92,7 +78,8 @@ export function presentEvent(row: AuditEventRow) {
     targetId: row.target_id,
     requestId: row.request_id,
     details: row.details as Record<string, unknown>,
-    prevHash: row.prev_hash,
+    payload: row.payload,
+    prevHash: row.prev_hash ?? GENESIS_HASH,
     hash: row.hash,
   };
 }
@@ -182,16 +169,29 @@ export interface AuditVerification {
 const VERIFY_PAGE = 10_000;
 
 /**
- * Recomputes the whole chain and checks every checkpoint: its signature by a trusted key, its range
- * and the hash of each event it covers. Stops at the first problem and names its sequence number.
+ * Recomputes the whole chain from the payloads and checks every checkpoint: its signature by a
+ * trusted key, its range, and the hash of each event it covers. The database's own columns are
+ * checked too (no gaps, stored hashes equal to the recomputed ones, every column still generated
+ * from the payload). Reports the smallest bad sequence number, in one consistent snapshot.
  */
 export async function verifyAuditLog(
   db: Kysely<Database>,
   trustedPublicKeys: string[],
   onProgress?: (checked: number, total: number) => void,
 ): Promise<AuditVerification> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifySnapshot(trx, trustedPublicKeys, onProgress));
+}
+
+async function verifySnapshot(
+  db: Transaction<Database>,
+  trustedPublicKeys: string[],
+  onProgress?: (checked: number, total: number) => void,
+): Promise<AuditVerification> {
   const trusted = new Set(trustedPublicKeys.map((k) => k.toLowerCase()));
-  const checkpoints = await repo.allCheckpoints(db);
+  const checkpoints = await repo.allCheckpointSummaries(db);
   const total = await repo.countEvents(db);
   const fail = (events: number, firstBadSeq: number | undefined, problem: string): AuditVerification => ({
     ok: false,
@@ -202,59 +202,77 @@ export async function verifyAuditLog(
     problem,
   });
 
-  // Signed hashes of events 1..coveredUpTo, 32 bytes each, from the checkpoints.
-  let coveredUpTo = 0;
-  const signedHashes: Buffer[] = [];
+  let previousCheckpoint = 0;
   for (const cp of checkpoints) {
     const seq = Number(cp.seq);
     const fromSeq = Number(cp.from_seq);
-    if (fromSeq !== coveredUpTo + 1 || seq < fromSeq) return fail(0, fromSeq, `checkpoint ${seq} does not continue checkpoint ${coveredUpTo}`);
+    if (fromSeq !== previousCheckpoint + 1 || seq < fromSeq) return fail(0, fromSeq, `checkpoint ${seq} does not continue checkpoint ${previousCheckpoint}`);
     if (!trusted.has(cp.public_key.toLowerCase())) return fail(0, fromSeq, `checkpoint ${seq} is signed by an untrusted key ${cp.key_id}`);
-    const hashes = Buffer.from(cp.event_hashes);
     const message = checkpointMessage({ seq, fromSeq, headHash: cp.head_hash, rangeDigest: cp.range_digest, signedAt: cp.signed_at.toISOString() });
-    const signatureValid = await verifySignature(cp.signature, message, cp.public_key);
-    if (!signatureValid) return fail(0, fromSeq, `checkpoint ${seq} has an invalid signature`);
-    if (sha256Hex(hashes) !== cp.range_digest || hashes.length !== (seq - fromSeq + 1) * 32) {
-      return fail(0, fromSeq, `checkpoint ${seq} hash list does not match its signed digest`);
-    }
-    if (hashes.subarray(hashes.length - 32).toString('hex') !== cp.head_hash) return fail(0, seq, `checkpoint ${seq} head does not match its hash list`);
-    signedHashes.push(hashes);
-    coveredUpTo = seq;
+    if (!(await verifySignature(cp.signature, message, cp.public_key))) return fail(0, fromSeq, `checkpoint ${seq} has an invalid signature`);
+    previousCheckpoint = seq;
   }
-  const signed = Buffer.concat(signedHashes);
+  const coveredUpTo = previousCheckpoint;
+
+  const underived = await repo.underivedAuditColumns(db);
+  if (underived.length > 0) return fail(0, 1, `columns ${underived.join(', ')} are no longer generated from the hashed payload`);
+
+  // Walk the chain. Each checkpoint's range digest is recomputed from the recomputed hashes; only when
+  // something is wrong inside a signed range is its stored hash list read, to name the first bad event
+  // (an earlier event may have been forged with every later hash recomputed).
+  let checkpointIndex = 0;
+  let rangeHashes: string[] = [];
+  const firstForgedInRange = async (upTo: number): Promise<number | null> => {
+    const cp = checkpoints[checkpointIndex];
+    if (!cp || rangeHashes.length === 0) return null;
+    const fromSeq = Number(cp.from_seq);
+    const signed = await repo.checkpointEventHashes(db, Number(cp.seq));
+    if (sha256Hex(signed) !== cp.range_digest) return fromSeq; // the stored list itself was altered
+    for (let at = fromSeq; at <= upTo && at - fromSeq < rangeHashes.length; at++) {
+      if (signed.toString('hex', (at - fromSeq) * 32, (at - fromSeq + 1) * 32) !== rangeHashes[at - fromSeq]) return at;
+    }
+    return null;
+  };
+  const failInRange = async (seq: number, problem: string) => {
+    const forged = seq <= coveredUpTo ? await firstForgedInRange(seq - 1) : null;
+    if (forged !== null) return fail(forged - 1, forged, `event ${forged} was changed: it does not hash to the signed checkpoint that covers it`);
+    return fail(seq - 1, seq, problem);
+  };
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   for (;;) {
-    const page = await repo.eventsAfter(db, expectedSeq - 1, VERIFY_PAGE);
+    const page = await repo.verificationPage(db, expectedSeq - 1, VERIFY_PAGE);
     if (page.length === 0) break;
-    for (const row of page) {
-      const seq = Number(row.seq);
-      const checked = expectedSeq - 1;
-      if (seq !== expectedSeq) return fail(checked, expectedSeq, `event ${expectedSeq} is missing (next stored event is ${seq})`);
-      if (row.prev_hash !== prevHash) return fail(checked, seq, `event ${seq} does not link to the event before it`);
-      const hash = chainHash(prevHash, {
-        seq,
-        id: row.id,
-        occurredAt: row.occurred_at.toISOString(),
-        actorId: row.actor_id,
-        actorLabel: row.actor_label,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        requestId: row.request_id,
-        details: row.details,
-      });
-      if (hash !== row.hash) return fail(checked, seq, `event ${seq} was changed (its hash does not match its content)`);
-      if (seq <= coveredUpTo && signed.toString('hex', (seq - 1) * 32, seq * 32) !== hash) {
-        return fail(checked, seq, `event ${seq} differs from the signed checkpoint that covers it`);
+    let start = 0;
+    while (start < page.length) {
+      let end = page.indexOf('\n', start);
+      if (end === -1) end = page.length;
+      const tab1 = page.indexOf('\t', start);
+      const tab2 = page.indexOf('\t', tab1 + 1);
+      const seq = Number(page.slice(start, tab1));
+      if (seq !== expectedSeq) return failInRange(expectedSeq, `event ${expectedSeq} is missing (next stored event is ${seq})`);
+      const hash = chainHash(prevHash, seq, page.slice(tab2 + 1, end));
+      if (page.slice(tab1 + 1, tab2) !== hash) return failInRange(seq, `event ${seq} was changed: its content does not match its stored hash`);
+      if (seq <= coveredUpTo) {
+        rangeHashes.push(hash);
+        const cp = checkpoints[checkpointIndex];
+        if (seq === Number(cp.seq)) {
+          if (sha256Hex(Buffer.from(rangeHashes.join(''), 'hex')) !== cp.range_digest || hash !== cp.head_hash) {
+            const forged = await firstForgedInRange(seq);
+            return fail(forged ? forged - 1 : seq - 1, forged ?? seq, `event ${forged ?? seq} was changed: it does not hash to the signed checkpoint that covers it`);
+          }
+          checkpointIndex += 1;
+          rangeHashes = [];
+        }
       }
       prevHash = hash;
       expectedSeq += 1;
+      start = end + 1;
     }
     onProgress?.(expectedSeq - 1, total);
   }
   const events = expectedSeq - 1;
-  if (events < coveredUpTo) return fail(events, events + 1, `events ${events + 1}..${coveredUpTo} are signed by a checkpoint but missing`);
+  if (events < coveredUpTo) return failInRange(events + 1, `events ${events + 1}..${coveredUpTo} are signed by a checkpoint but missing`);
   return { ok: true, events, checkpoints: checkpoints.length, unsignedTail: events - coveredUpTo };
 }

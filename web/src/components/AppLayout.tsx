@@ -53,7 +53,7 @@ export function AppLayout() {
       </a>
       <AppShell
         header={{ height: 64 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: !showNav } }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: !showNav } }}
         padding="md"
       >
         <AppShell.Header>
@@ -110,6 +110,8 @@ export function AppLayout() {
               return (
                 <NavLink
                   key={item.path}
+                  // An explicit variant routes the colors through the theme's contrast-safe resolver.
+                  variant="light"
                   component={Link}
                   to={item.path}
                   label={item.label}

@@ -8,7 +8,7 @@ export function RoleBadges({ roles }: { roles: readonly Role[] }) {
   return (
     <Group gap={4}>
       {roles.map((role) => (
-        <Badge key={role} variant="light" color="blue" tt="none">
+        <Badge key={role} variant="light" color="blue" tt="none" miw="max-content">
           {t(`roles.${role}`)}
         </Badge>
       ))}

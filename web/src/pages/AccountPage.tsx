@@ -114,6 +114,7 @@ function tokenState(token: ApiToken, now: number): TokenState {
 }
 
 const TOKEN_FIELDS = ['name', 'expiresInDays'] as const;
+const MAX_TOKEN_DAYS = 730; // the server's upper limit
 
 function TokensSection() {
   const { t } = useTranslation();
@@ -129,7 +130,7 @@ function TokensSection() {
     validate: {
       name: (value) => (value.trim() ? null : t('validation.required')),
       expiresInDays: (value) =>
-        value === '' || (Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 3650)
+        value === '' || (Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= MAX_TOKEN_DAYS)
           ? null
           : t('validation.expiryDays'),
     },
@@ -210,8 +211,8 @@ function TokensSection() {
             <Group align="flex-start">
               <TextInput
                 label={t('account.tokenName')}
-                placeholder={t('account.tokenNamePlaceholder')}
                 autoComplete="off"
+                maxLength={100}
                 style={{ flex: '1 1 240px' }}
                 {...form.getInputProps('name')}
               />
@@ -219,7 +220,7 @@ function TokensSection() {
                 label={t('account.expiresInDays')}
                 description={t('account.expiresInDaysHelp')}
                 min={1}
-                max={3650}
+                max={MAX_TOKEN_DAYS}
                 allowDecimal={false}
                 allowNegative={false}
                 hideControls

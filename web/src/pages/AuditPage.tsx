@@ -116,7 +116,7 @@ function EventsPanel() {
           {t('audit.filtersHeading')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <TextInput label={t('audit.action')} placeholder={t('audit.actionPlaceholder')} {...form.getInputProps('action')} />
+          <TextInput label={t('audit.action')} description={t('audit.actionHelp')} {...form.getInputProps('action')} />
           <TextInput label={t('audit.targetType')} {...form.getInputProps('targetType')} />
           <TextInput label={t('audit.targetId')} {...form.getInputProps('targetId')} />
           <TextInput type="date" label={t('audit.from')} {...form.getInputProps('from')} />
@@ -171,7 +171,7 @@ function EventsPanel() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
                     <Table.Td>{actorText(event, t('audit.system'))}</Table.Td>
                     <Table.Td>
-                      <Mono>{event.action}</Mono>
+                      <Mono nowrap>{event.action}</Mono>
                     </Table.Td>
                     <Table.Td>{targetText(event)}</Table.Td>
                     <Table.Td>{event.requestId && <Mono>{event.requestId}</Mono>}</Table.Td>

@@ -131,6 +131,7 @@ export function OrganizationsPage() {
             <TextInput
               label={t('organizations.name')}
               autoComplete="organization"
+              maxLength={300}
               data-autofocus
               {...form.getInputProps('name')}
             />

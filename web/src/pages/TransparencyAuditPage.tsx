@@ -92,7 +92,10 @@ export function TransparencyAuditPage() {
         <Text maw={760} mb="sm">
           {t('transparency.verifyText')}
         </Text>
-        <Mono block>adi audit verify</Mono>
+        {/* `--public-key` makes the check trust the key published here, not only the one on the server. */}
+        <Mono block testId="audit-verify-command">
+          {publicKey ? `adi audit verify --public-key ${publicKey}` : 'adi audit verify'}
+        </Mono>
       </section>
     </Stack>
   );

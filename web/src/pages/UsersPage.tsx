@@ -94,7 +94,6 @@ export function UsersPage() {
       <Group align="flex-end" role="search">
         <TextInput
           label={t('users.search')}
-          placeholder={t('users.searchPlaceholder')}
           type="search"
           value={search}
           onChange={(event) => filter(setSearch)(event.currentTarget.value)}
@@ -149,7 +148,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{user.organizationName ?? t('common.none')}</Table.Td>
                     <Table.Td>
-                      <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light" tt="none">
+                      <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light" tt="none" miw="max-content">
                         {t(`status.${user.status}`)}
                       </Badge>
                     </Table.Td>
@@ -285,6 +284,7 @@ function CreateUserModal({ opened, onClose, onSaved }: UserModalProps & { opened
           <TextInput
             label={t('users.form.displayName')}
             autoComplete="off"
+            maxLength={200}
             {...form.getInputProps('displayName')}
           />
           <MultiSelect
@@ -339,18 +339,22 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
   });
 
   const update = useMutation({
-    mutationFn: (values: typeof form.values) => {
-      // Send only what changed, so a concurrent edit of another field is not overwritten.
-      const changes: Parameters<typeof api.updateUser>[1] = {};
-      if (values.displayName.trim() !== user.displayName) changes.displayName = values.displayName.trim();
-      if ([...values.roles].sort().join() !== [...user.roles].sort().join()) changes.roles = values.roles;
-      if (values.organizationId !== user.organizationId) changes.organizationId = values.organizationId;
-      if (values.status !== user.status) changes.status = values.status;
-      return api.updateUser(user.id, changes);
-    },
+    mutationFn: (changes: Parameters<typeof api.updateUser>[1]) => api.updateUser(user.id, changes),
     onSuccess: (saved) => onSaved(t('users.updated', { email: saved.email })),
     onError: (error) => form.setErrors(splitFieldErrors(error, EDIT_FIELDS).byField),
   });
+
+  const submit = (values: typeof form.values) => {
+    // Send only what changed, so a concurrent edit of another field is not overwritten.
+    const changes: Parameters<typeof api.updateUser>[1] = {};
+    if (values.displayName.trim() !== user.displayName) changes.displayName = values.displayName.trim();
+    if ([...values.roles].sort().join() !== [...user.roles].sort().join()) changes.roles = values.roles;
+    if (values.organizationId !== user.organizationId) changes.organizationId = values.organizationId;
+    if (values.status !== user.status) changes.status = values.status;
+    // The server rejects an empty change set; with nothing to save, just close.
+    if (Object.keys(changes).length === 0) onClose();
+    else update.mutate(changes);
+  };
 
   const current = user.organizationId ? { id: user.organizationId, name: user.organizationName ?? user.organizationId } : null;
 
@@ -361,7 +365,7 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
       title={t('users.editTitle', { email: user.email })}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form noValidate onSubmit={form.onSubmit((values) => update.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack>
           {update.error && (
             <ErrorAlert error={update.error} fieldErrors={splitFieldErrors(update.error, EDIT_FIELDS).other} />
@@ -369,6 +373,7 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
           <TextInput
             label={t('users.form.displayName')}
             autoComplete="off"
+            maxLength={200}
             data-autofocus
             {...form.getInputProps('displayName')}
           />
