@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFromEnv = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * Every environment variable the platform reads, in one place. README's configuration table is
@@ -40,7 +42,7 @@ export const ZConfigEnv = z.object({
   ADI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20).describe('failed sign-ins per client address within the window before 429'),
   ADI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15).describe('window for the sign-in throttle'),
   ADI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe('requests per minute per client address on the API'),
-  ADI_TRUST_PROXY: booleanFromEnv.default(false).describe('trust X-Forwarded-* headers (behind a load balancer)'),
+  ADI_TRUST_PROXY: booleanFromEnv('false').describe('trust X-Forwarded-* headers (behind a load balancer)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
 });
 

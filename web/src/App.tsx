@@ -32,7 +32,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // Client errors (4xx) will not fix themselves; only retry network and server failures.
-      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
     },
   },

@@ -19,7 +19,9 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
   const text = darken(input.theme.colors[parsed.color][9], 0.3);
-  return input.variant === 'outline' ? { ...colors, color: text, border: `1px solid ${text}` } : { ...colors, color: text };
+  return input.variant === 'outline'
+    ? { ...colors, color: text, border: `1px solid ${text}` }
+    : { ...colors, color: text };
 };
 
 export const theme = createTheme({

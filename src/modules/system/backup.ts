@@ -88,12 +88,14 @@ export async function restoreDatabase(db: Kysely<Database>, file: string, option
       if ((await repo.countRows(trx, table)) > 0) throw new RestoreError(`the target database is not empty (table ${table} has rows); restore into a fresh data folder or database`);
     }
     const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
+    const columns = new Map<string, string[]>();
+    for (const table of expected.keys()) columns.set(table, await repo.insertableColumns(trx, table));
     const done = new Map<string, number>();
     let batchTable = '';
     let batch: string[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await repo.insertJsonRows(trx, batchTable, `[${batch.join(',')}]`);
+      await repo.insertJsonRows(trx, batchTable, columns.get(batchTable) ?? [], `[${batch.join(',')}]`);
       done.set(batchTable, (done.get(batchTable) ?? 0) + batch.length);
       options.onProgress?.(batchTable, done.get(batchTable) ?? 0, expected.get(batchTable) ?? 0);
       batch = [];

@@ -64,7 +64,18 @@ export async function countRows(db: AnyDb, table: string): Promise<number> {
   return Number(result.rows[0].n);
 }
 
+/** The columns of a table that take values on insert (not generated ones), in column order. */
+export async function insertableColumns(db: AnyDb, table: string): Promise<string[]> {
+  const result = await sql<{ name: string }>`
+    select attname as name from pg_attribute
+    where attrelid = ${table}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+    order by attnum`.execute(db);
+  return result.rows.map((r) => r.name);
+}
+
 /** Inserts rows given as JSON objects, converting each field with PostgreSQL's own rules. */
-export async function insertJsonRows(db: AnyDb, table: string, rowsJson: string): Promise<void> {
-  await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${rowsJson}::jsonb)`.execute(db);
+export async function insertJsonRows(db: AnyDb, table: string, columns: string[], rowsJson: string): Promise<void> {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  await sql`insert into ${sql.table(table)} (${list})
+    select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${rowsJson}::jsonb)`.execute(db);
 }

@@ -24,7 +24,9 @@ export function AppLayout() {
   // On small screens the navigation is an overlay; close it once the user has picked a page.
   // Keyed on the path only: closing on every render would undo the burger's toggle.
   const { close: closeNav } = nav;
-  useEffect(() => closeNav(), [location.pathname]);
+  useEffect(() => {
+    closeNav();
+  }, [location.pathname]);
 
   const signOut = useMutation({
     mutationFn: api.logout,

@@ -264,6 +264,10 @@ export const en: Messages<typeof uk> = {
     newPasswordHelp: 'At least 12 characters.',
     changePassword: 'Change password',
     passwordChanged: 'Password changed. All your other sessions have been signed out.',
+    totpHeading: 'Two-factor authentication',
+    totpEnabled: 'Two-factor authentication is on: signing in needs a code from your authenticator app.',
+    totpDisabled: 'Two-factor authentication is off. We recommend setting it up to protect your account.',
+    totpSetUp: 'Set up two-factor authentication',
     tokensHeading: 'API tokens',
     tokensIntro:
       'An API token lets a program use the API on your behalf, with your roles. Send it in the “Authorization: Bearer …” header. Revoke a token as soon as it is no longer needed.',

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, type ApiToken } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -35,6 +36,7 @@ export function AccountPage() {
     <Stack gap="xl">
       <PageHeading documentTitle={t('account.title')}>{t('account.title')}</PageHeading>
       <PasswordSection />
+      <TotpSection />
       <TokensSection />
     </Stack>
   );
@@ -72,7 +74,9 @@ function PasswordSection() {
       </Title>
       <form noValidate onSubmit={form.onSubmit((values) => change.mutate(values))}>
         <Stack maw={420}>
-          {change.isSuccess && <SuccessAlert onClose={() => change.reset()}>{t('account.passwordChanged')}</SuccessAlert>}
+          {change.isSuccess && (
+            <SuccessAlert onClose={() => change.reset()}>{t('account.passwordChanged')}</SuccessAlert>
+          )}
           {change.isError && (
             <ErrorAlert error={change.error} fieldErrors={splitFieldErrors(change.error, PASSWORD_FIELDS).other} />
           )}
@@ -103,6 +107,27 @@ function PasswordSection() {
 function AccountUsernameHint() {
   const email = useMe().data?.user.email ?? '';
   return <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />;
+}
+
+/** Staff must have TOTP (the sign-in flow enforces it); for other users it is offered here. */
+function TotpSection() {
+  const { t } = useTranslation();
+  const enabled = useMe().data?.user.totpEnabled ?? false;
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="totp-heading">
+      <Title order={2} size="h3" id="totp-heading" mb="md">
+        {t('account.totpHeading')}
+      </Title>
+      <Stack align="flex-start">
+        <Text>{enabled ? t('account.totpEnabled') : t('account.totpDisabled')}</Text>
+        {!enabled && (
+          <Button component={Link} to="/enrol-totp" variant="outline">
+            {t('account.totpSetUp')}
+          </Button>
+        )}
+      </Stack>
+    </Paper>
+  );
 }
 
 type TokenState = 'active' | 'revoked' | 'expired';

@@ -155,7 +155,7 @@ function EventsPanel() {
                 {rows.map((event) => (
                   <Table.Tr key={event.seq} className="clickable-row" onClick={() => setSelected(event)}>
                     <Table.Td>
-                      {/* The row is clickable for mouse users; this button is the keyboard route to the same drawer. */}
+                      {/* Mouse users can click anywhere on the row; this button is the keyboard route. */}
                       <Anchor
                         component="button"
                         type="button"

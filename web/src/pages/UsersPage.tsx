@@ -148,7 +148,12 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{user.organizationName ?? t('common.none')}</Table.Td>
                     <Table.Td>
-                      <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light" tt="none" miw="max-content">
+                      <Badge
+                        color={user.status === 'active' ? 'green' : 'gray'}
+                        variant="light"
+                        tt="none"
+                        miw="max-content"
+                      >
                         {t(`status.${user.status}`)}
                       </Badge>
                     </Table.Td>
@@ -356,7 +361,9 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
     else update.mutate(changes);
   };
 
-  const current = user.organizationId ? { id: user.organizationId, name: user.organizationName ?? user.organizationId } : null;
+  const current = user.organizationId
+    ? { id: user.organizationId, name: user.organizationName ?? user.organizationId }
+    : null;
 
   return (
     <Modal
