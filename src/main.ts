@@ -158,6 +158,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const webBuilt = serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (webBuilt) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h', immutable: false });
+    // The site root is the app's home page (the static handler would refuse a directory listing).
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');

@@ -48,6 +48,13 @@ describe('sign-in journey', () => {
     const page = await context.newPage();
     fs.mkdirSync(screenshots, { recursive: true });
 
+    // The site root, opened directly, is the public home page.
+    const home = await page.goto(`${baseUrl}/`);
+    expect(home?.status()).toBe(200);
+    await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+    await expectAccessible(page, 'home (uk)');
+    await page.screenshot({ path: path.join(screenshots, 'home.png') });
+
     await page.goto(`${baseUrl}/sign-in`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('uk');
     await expectAccessible(page, 'sign-in (uk)');
