@@ -112,13 +112,25 @@ export async function insertCheckpoint(trx: Transaction<Database>, row: Insertab
   await trx.insertInto('audit_checkpoints').values(row).execute();
 }
 
-/** Checkpoints newest first, without their hash lists (the public listing). */
-export async function listCheckpoints(db: Db, before: number | undefined, limit: number) {
-  let query = db
-    .selectFrom('audit_checkpoints')
-    .select(['seq', 'from_seq', 'head_hash', 'range_digest', 'signed_at', 'key_id', 'public_key', 'signature']);
-  if (before !== undefined) query = query.where('seq', '<', BigInt(before));
-  return query.orderBy('seq', 'desc').limit(limit).execute();
+/**
+ * A page of checkpoints, newest first, as the JSON text of the public answer's `items` (built by
+ * PostgreSQL, so the hot public route sends it without decoding rows or serializing objects), and the
+ * cursor of the next page.
+ */
+export async function checkpointPageJson(db: Db, before: number | undefined, limit: number) {
+  const result = await sql<{ items: string; next_before: string | null }>`
+    select coalesce(json_agg(json_build_object(
+             'seq', seq, 'fromSeq', from_seq, 'headHash', head_hash, 'rangeDigest', range_digest,
+             'signedAt', to_char(signed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'keyId', key_id, 'publicKey', public_key, 'signature', signature) order by seq desc)
+             filter (where position <= ${limit}), '[]')::text as items,
+           case when count(*) > ${limit} then (min(seq) filter (where position <= ${limit}))::text end as next_before
+    from (
+      select *, row_number() over (order by seq desc) as position from audit_checkpoints
+      where seq < ${before ?? Number.MAX_SAFE_INTEGER} order by seq desc limit ${limit + 1}
+    ) page`.execute(db);
+  const row = result.rows[0];
+  return { itemsJson: row?.items ?? '[]', nextBefore: row?.next_before ? Number(row.next_before) : null };
 }
 
 /** Every checkpoint in sequence order, without the hash lists (verification recomputes them). */

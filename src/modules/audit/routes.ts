@@ -1,5 +1,6 @@
 import { type App, type AppDeps } from '../../core/http.ts';
 import { AppError } from '../../core/errors.ts';
+import { ReadCoalescer } from '../../core/coalesce.ts';
 import { problemResponses } from '../../core/schemas.ts';
 import { AUDIT_READERS, CHECKPOINT_SIGNERS } from './policy.ts';
 import { ZAuditEventPage, ZAuditEventQuery, ZAuditHead, ZCheckpoint, ZCheckpointPage, ZCheckpointQuery } from './schema.ts';
@@ -9,6 +10,9 @@ const tags = ['audit'];
 
 /** Browsing the log, the public head and checkpoints, and signing on demand. */
 export function registerAuditRoutes(app: App, deps: AppDeps): void {
+  // The public checkpoint list is the most-read route during a traffic flood (see core/coalesce.ts).
+  const checkpointPages = new ReadCoalescer<string>();
+
   app.get('/api/v1/audit/events', {
     config: { access: AUDIT_READERS },
     schema: { tags, summary: 'Audit events, newest first', querystring: ZAuditEventQuery, response: { 200: ZAuditEventPage, ...problemResponses(400, 401, 403) } },
@@ -27,9 +31,11 @@ export function registerAuditRoutes(app: App, deps: AppDeps): void {
   app.get('/api/v1/audit/checkpoints', {
     config: { access: 'public' },
     schema: { tags, summary: 'Signed checkpoints of the audit log, newest first', querystring: ZCheckpointQuery, response: { 200: ZCheckpointPage, ...problemResponses(400) } },
-    handler: async (request) => {
-      const page = await audit.listAuditCheckpoints(deps.db, request.query.before, request.query.limit);
-      return { ...page, publicKey: deps.signer.publicKeyHex, keyId: deps.signer.keyId };
+    handler: async (request, reply) => {
+      const { before, limit } = request.query;
+      const body = await checkpointPages.read(`${before ?? ''}/${limit}`, () => audit.checkpointPageJson(deps.db, deps.signer, before, limit));
+      // Already JSON text of the declared shape (tested against it): sent without re-serializing.
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });
 

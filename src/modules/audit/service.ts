@@ -113,11 +113,13 @@ export function presentCheckpoint(row: CheckpointSummary) {
   };
 }
 
-/** Checkpoints newest first with the cursor of the next page. */
-export async function listAuditCheckpoints(db: Kysely<Database>, before: number | undefined, limit: number) {
-  const rows = await repo.listCheckpoints(db, before, limit + 1);
-  const page = rows.slice(0, limit);
-  return { items: page.map(presentCheckpoint), nextBefore: rows.length > limit ? Number(page[page.length - 1].seq) : null };
+/**
+ * The public checkpoint page as JSON text (the shape of ZCheckpointPage), composed from the text
+ * PostgreSQL builds: the hot public route sends it as it is.
+ */
+export async function checkpointPageJson(db: Kysely<Database>, signer: CheckpointSigner, before: number | undefined, limit: number): Promise<string> {
+  const page = await repo.checkpointPageJson(db, before, limit);
+  return `{"items":${page.itemsJson},"publicKey":${JSON.stringify(signer.publicKeyHex)},"keyId":${JSON.stringify(signer.keyId)},"nextBefore":${page.nextBefore ?? 'null'}}`;
 }
 
 /**
