@@ -178,16 +178,18 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates it, loads the signing key and starts listening. */
-export async function startPlatform(config: AppConfig, options: { onListening?: (address: string) => void } = {}): Promise<RunningPlatform> {
-  const database = await openDatabase(databaseTargetFor(config));
+/**
+ * Opens the database, migrates it, loads the signing key and starts listening. A caller may pass a
+ * database it already began opening, so the engine starts while the server's modules load.
+ */
+export async function startPlatform(config: AppConfig, options: { database?: Promise<DatabaseHandle> } = {}): Promise<RunningPlatform> {
+  const database = await (options.database ?? openDatabase(databaseTargetFor(config)));
   try {
     await migrateToLatest(database.db);
     const signer = await loadCheckpointSigner(config);
     const deps: AppDeps = { db: database.db, config, signer };
     const app = await buildApp(deps);
     const address = await app.listen({ port: config.port, host: config.host });
-    options.onListening?.(address);
     let timer: NodeJS.Timeout | undefined;
     if (config.checkpointIntervalSeconds > 0) {
       timer = setInterval(() => {

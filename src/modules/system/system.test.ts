@@ -64,3 +64,20 @@ describe('system routes', () => {
     expect(docs.statusCode).toBe(200);
   });
 });
+
+describe('request flood', () => {
+  it('answers past the per-address limit with a 429 problem, but keeps health checks open', async () => {
+    const limited = await createTestApp({ ADI_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await limited.app.inject({ method: 'GET', url: '/api/v1/audit/head' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await limited.app.inject({ method: 'GET', url: '/api/v1/audit/head' });
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json().code).toBe('rate_limited');
+      expect((await limited.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
