@@ -1,10 +1,11 @@
 // GET /api/v1/audit/checkpoints (a real database read) against a bare Fastify "hello" route, both served
-// in this machine's loopback and loaded by autocannon (50 connections, 10 s each).
+// from this process on loopback and loaded by autocannon in a separate process (50 connections, 10 s each).
 // Goal: at least 50 % of the hello route's requests/s. Run: npx tsx bench/checkpoints-http.ts [seconds]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import { startPlatform } from '../src/main.ts';
@@ -28,18 +29,27 @@ for (let i = 0; i < 30; i++) {
   await signCheckpoint(platform.database.db, signer);
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: 50, duration });
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, seconds = duration): Promise<LoadResult> {
+  const bin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
+  const { stdout } = await promisify(execFile)(bin, ['--json', '-c', '50', '-d', String(seconds), url], { maxBuffer: 64 * 1024 * 1024 });
+  const result = JSON.parse(stdout) as LoadResult;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
 }
 
-await load('http://127.0.0.1:4201/hello'); // warm-up of both servers' code paths
-await load('http://127.0.0.1:4200/api/v1/audit/checkpoints');
+await load('http://127.0.0.1:4201/hello', 3); // warm-up of both servers' code paths
+await load('http://127.0.0.1:4200/api/v1/audit/checkpoints', 3);
 const baseline = await load('http://127.0.0.1:4201/hello');
 const checkpoints = await load('http://127.0.0.1:4200/api/v1/audit/checkpoints');
 
-const rps = (r: autocannon.Result) => r.requests.average;
+const rps = (r: LoadResult) => r.requests.average;
 console.log(`bare Fastify hello:            ${rps(baseline).toFixed(0)} req/s, p99 ${baseline.latency.p99} ms`);
 console.log(`GET /api/v1/audit/checkpoints: ${rps(checkpoints).toFixed(0)} req/s, p99 ${checkpoints.latency.p99} ms (20 checkpoints a page, PGlite)`);
 console.log(`ratio: ${((rps(checkpoints) / rps(baseline)) * 100).toFixed(0)} % of hello — goal ≥ 50 %`);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,7 +17,8 @@ import {
 import type { AppConfig } from './config.ts';
 import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
 import { uuidv7 } from './core/ids.ts';
-import { type DatabaseHandle, databaseTargetFor, openDatabase } from './db/database.ts';
+import { securityHeaders } from './core/security-headers.ts';
+import { type DatabaseHandle, databaseTargetFor, startDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { signCheckpoint } from './modules/audit/service.ts';
@@ -28,7 +28,14 @@ import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerSystemRoutes } from './modules/system/routes.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The checkout: the first folder above this module with a package.json (works from src/ and dist/). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const ROOT = projectRoot();
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
@@ -40,6 +47,11 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /**
+   * Settles when the database is open and migrated. Until then /healthz answers (the process is up),
+   * /readyz answers 503, and API requests wait.
+   */
+  ready?: Promise<void>;
 }
 
 /** Log redaction: credentials never reach a log line, whatever logs them. */
@@ -81,6 +93,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   // The API speaks JSON only: any other body type is a clear 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
+  let isReady = options.ready === undefined;
+  const ready = options.ready;
+  if (ready) {
+    ready.then(
+      () => (isReady = true),
+      () => {},
+    );
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (isReady || !request.url.startsWith('/api/')) return done();
+      ready.then(() => done(), done);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -91,11 +115,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       throw new Error(`route ${route.method} ${route.url} does not declare its access`);
     }
   });
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', String(request.id));
-  });
-
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -114,6 +134,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     strictTransportSecurity: config.isDevelopment ? false : { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
+    reply.header('x-request-id', String(request.id));
+  });
+
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
@@ -147,7 +172,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: false });
 
   installAuthentication(app, deps);
-  registerSystemRoutes(app, deps);
+  registerSystemRoutes(app, deps, () => isReady);
   registerIdentityRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerAuditRoutes(app, deps);
@@ -182,32 +207,47 @@ export interface RunningPlatform {
  * Opens the database, migrates it, loads the signing key and starts listening. A caller may pass a
  * database it already began opening, so the engine starts while the server's modules load.
  */
-export async function startPlatform(config: AppConfig, options: { database?: Promise<DatabaseHandle> } = {}): Promise<RunningPlatform> {
-  const database = await (options.database ?? openDatabase(databaseTargetFor(config)));
+export async function startPlatform(
+  config: AppConfig,
+  options: { database?: DatabaseHandle; trace?: (step: string) => void } = {},
+): Promise<RunningPlatform> {
+  const trace = options.trace ?? (() => {});
+  const database = options.database ?? startDatabase(databaseTargetFor(config));
+  let app: App | undefined;
   try {
-    await migrateToLatest(database.db);
     const signer = await loadCheckpointSigner(config);
-    const deps: AppDeps = { db: database.db, config, signer };
-    const app = await buildApp(deps);
+    // The server listens while the embedded engine boots: /healthz answers at once, API requests wait.
+    const ready = database.ready.then(async () => {
+      trace('database open');
+      await migrateToLatest(database.db);
+      trace('migrations checked');
+    });
+    ready.catch(() => {});
+    app = await buildApp({ db: database.db, config, signer }, { ready });
+    trace('app built');
     const address = await app.listen({ port: config.port, host: config.host });
+    trace('listening');
+    await ready;
     let timer: NodeJS.Timeout | undefined;
     if (config.checkpointIntervalSeconds > 0) {
       timer = setInterval(() => {
-        signCheckpoint(database.db, signer).catch((error) => app.log.error({ err: error }, 'periodic audit checkpoint failed'));
+        signCheckpoint(database.db, signer).catch((error) => app?.log.error({ err: error }, 'periodic audit checkpoint failed'));
       }, config.checkpointIntervalSeconds * 1000);
       timer.unref();
     }
+    const running = app;
     return {
-      app,
+      app: running,
       database,
       address,
       stop: async () => {
         if (timer) clearInterval(timer);
-        await app.close();
+        await running.close();
         await database.close();
       },
     };
   } catch (error) {
+    await app?.close().catch(() => {});
     await database.close();
     throw error;
   }

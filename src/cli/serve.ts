@@ -13,13 +13,18 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
       if (options.port !== undefined && !/^\d{1,5}$/.test(options.port)) throw new CliError(`--port must be a number from 0 to 65535, not "${options.port}"`, 2);
       const config = cliConfig({ PORT: options.port, HOST: options.host });
+      // ADI_TRACE_STARTUP=1 prints how long each start-up step took since the process started.
+      const trace = (step: string) => process.env.ADI_TRACE_STARTUP === '1' && process.stderr.write(`startup: ${step} at ${performance.now().toFixed(0)} ms\n`);
+      trace('config read');
       // Start the database engine first: it compiles and boots while the server's modules load.
-      const { databaseTargetFor, openDatabase } = await import('../db/database.ts');
-      const opening = openDatabase(databaseTargetFor(config));
-      opening.catch(() => {}); // reported by startPlatform below
+      const { databaseTargetFor, startDatabase } = await import('../db/database.ts');
+      trace('database modules loaded');
+      const database = startDatabase(databaseTargetFor(config));
       const { startPlatform } = await import('../main.ts');
       const { countUsers } = await import('../modules/identity/service.ts');
-      const platform = await startPlatform(config, { database: opening });
+      trace('server modules loaded');
+      const platform = await startPlatform(config, { database, trace });
+      trace('ready');
       const { db } = platform.database;
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
       console.log(`ADI Platform listening on ${platform.address} (database: ${where})`);

@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** The embedded engine, when kind is 'pglite' (used for backups and templates in tests). */
   pglite?: PGlite;
+  /** Settles when the engine has started (queries sent before then wait for it). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,30 +31,49 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
-/** Opens the database the target names. The caller must `close()` it, or the process will not exit. */
+/** Opens the database the target names and waits until it answers. The caller must `close()` it. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const handle = startDatabase(target);
+  try {
+    await handle.ready;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * Starts opening the database and returns at once: the embedded engine boots in the background
+ * (about a second) while the caller does other work; queries wait for it. Check `ready` for failures.
+ */
+export function startDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', ready: Promise.resolve(), close: () => db.destroy() };
   }
   if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const pglite = await PGlite.create({
+  const pglite = new PGlite({
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
     parsers: { [INT8_OID]: (value: string) => BigInt(value) },
   });
+  const ready = pglite.waitReady;
+  ready.catch(() => {}); // reported to whoever awaits `ready`
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   let closed = false;
   return {
     db,
     kind: 'pglite',
     pglite,
+    ready,
     close: async () => {
       if (closed) return;
       closed = true;
+      await ready.catch(() => {});
       await db.destroy(); // the dialect closes the PGlite instance
     },
   };

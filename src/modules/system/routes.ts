@@ -7,7 +7,7 @@ import { pendingMigrations } from '../../db/migrate.ts';
 const tags = ['system'];
 
 /** Liveness, readiness and Prometheus metrics. */
-export function registerSystemRoutes(app: App, deps: AppDeps): void {
+export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => boolean = () => true): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const requests = new client.Counter({
@@ -40,6 +40,7 @@ export function registerSystemRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: { tags, summary: 'The database is reachable and its schema is current' },
     handler: async (request, reply) => {
+      if (!isStarted()) return sendProblem(request, reply, 'unavailable', { detail: 'starting: the database is opening' });
       if (!(await isDatabaseReachable(deps.db))) return sendProblem(request, reply, 'unavailable', { detail: 'the database does not answer' });
       const pending = await pendingMigrations(deps.db);
       if (pending.length > 0) return sendProblem(request, reply, 'unavailable', { detail: `migrations pending: ${pending.join(', ')}` });

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../main.ts';
 import { type TestApp, createTestApp, signedInCaller } from '../../../test/support/app.ts';
 
 let t: TestApp;
@@ -78,6 +80,32 @@ describe('request flood', () => {
       expect((await limited.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('start-up', () => {
+  it('answers /healthz while the database opens, /readyz 503 until it is ready, and holds API requests', async () => {
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const app = await buildApp(t.deps, { serveWeb: false, ready, logStream: new Writable({ write: (_c, _e, done) => done() }) });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      const starting = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(starting.statusCode).toBe(503);
+      expect(starting.json().detail).toMatch(/starting/);
+      let answered = false;
+      const held = app.inject({ method: 'GET', url: '/api/v1/audit/head' }).then((r) => {
+        answered = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(answered).toBe(false);
+      open();
+      expect((await held).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
     }
   });
 });
