@@ -35,7 +35,7 @@ export interface AuthContext {
 }
 
 /** The anonymous caller. */
-export const ANONYMOUS: AuthContext = { kind: 'anonymous', user: null, session: null, tokenPrefix: null };
+export const ANONYMOUS: AuthContext = Object.freeze({ kind: 'anonymous', user: null, session: null, tokenPrefix: null });
 
 /** The decision for a caller and a route's access rule. */
 export function accessDecision(access: Access, auth: AuthContext): 'allow' | 'unauthenticated' | 'enrolment_required' | 'forbidden' {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { CheckpointSigner } from '../modules/audit/signing.ts';
-import { type Access, ANONYMOUS, type AuthContext } from './access.ts';
+import type { Access, AuthContext } from './access.ts';
 import { AppError, type AppErrorDetails, type ErrorCode, type FieldError, problemDocument } from './errors.ts';
 
 /** What every route handler can reach. */
@@ -127,9 +127,4 @@ export function actorOf(request: FastifyRequest) {
   const user = request.auth?.user;
   const label = user ? (request.auth.kind === 'token' ? `${user.email} (token ${request.auth.tokenPrefix})` : user.email) : 'anonymous';
   return { actorId: user?.id ?? null, actorLabel: label, requestId: String(request.id) };
-}
-
-/** The auth context every request starts with. */
-export function anonymousAuth(): AuthContext {
-  return { ...ANONYMOUS };
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { accessDecision } from '../../core/access.ts';
+import { ANONYMOUS, accessDecision } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
-import { type App, type AppDeps, anonymousAuth, clientInfo, sendProblem } from '../../core/http.ts';
+import { type App, type AppDeps, clientInfo, sendProblem } from '../../core/http.ts';
 import { sameSecret } from './credentials.ts';
 import * as identity from './service.ts';
 
@@ -36,17 +36,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installAuthentication(app: App, deps: AppDeps): void {
   app.decorateRequest('auth', null as never);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    request.auth = anonymousAuth();
+  /** Resolves the caller and enforces access; true when it answered the request itself (refused it). */
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const access = request.routeOptions.config?.access;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      if (!match) return sendProblem(request, reply, 'invalid_token', { detail: 'use Authorization: Bearer <token>' });
+      if (!match) return refuse(request, reply, 'invalid_token', { detail: 'use Authorization: Bearer <token>' });
       try {
         request.auth = await identity.resolveApiToken(deps.db, match[1]);
       } catch (error) {
-        if (error instanceof AppError) return sendProblem(request, reply, error.code, error.details);
+        if (error instanceof AppError) return refuse(request, reply, error.code, error.details);
         throw error;
       }
     } else {
@@ -57,24 +57,42 @@ export function installAuthentication(app: App, deps: AppDeps): void {
         else clearSessionCookie(reply, deps);
       }
     }
-    if (access === undefined) return; // static files, docs: public by nature (see main.ts)
+    if (access === undefined) return false; // static files, docs: public by nature (see main.ts)
 
     const decision = accessDecision(access, request.auth);
-    if (decision === 'unauthenticated') return sendProblem(request, reply, 'unauthenticated');
-    if (decision === 'enrolment_required') return sendProblem(request, reply, 'totp_enrolment_required');
+    if (decision === 'unauthenticated') return refuse(request, reply, 'unauthenticated');
+    if (decision === 'enrolment_required') return refuse(request, reply, 'totp_enrolment_required');
     if (decision === 'forbidden') {
       const route = request.routeOptions.url ?? request.url;
       request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
       await identity.recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
-      return sendProblem(request, reply, 'forbidden', { detail: 'your roles do not allow this' });
+      return refuse(request, reply, 'forbidden', { detail: 'your roles do not allow this' });
     }
     // Public writes (sign-in) need no CSRF token: they act on no existing session.
     if (access !== 'public' && request.auth.kind === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.auth.session || !sameSecret(sent, request.auth.session.csrfToken)) {
         request.log.warn({ userId: request.auth.user?.id }, 'csrf token missing or wrong');
-        return sendProblem(request, reply, 'csrf_failed', { detail: 'send the X-CSRF-Token header from /api/v1/auth/me' });
+        return refuse(request, reply, 'csrf_failed', { detail: 'send the X-CSRF-Token header from /api/v1/auth/me' });
       }
     }
+    return false;
+  }
+
+  app.addHook('onRequest', (request, reply, done) => {
+    request.auth = ANONYMOUS;
+    const access = request.routeOptions.config?.access;
+    // An anonymous request to a public route (the hot path during a flood) needs no work at all.
+    if (request.headers.authorization === undefined && request.headers.cookie === undefined && (access === undefined || access === 'public')) {
+      return done();
+    }
+    authenticate(request, reply).then((answered) => {
+      if (!answered) done();
+    }, done);
   });
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, code: Parameters<typeof sendProblem>[2], details?: Parameters<typeof sendProblem>[3]): true {
+  sendProblem(request, reply, code, details);
+  return true;
 }

@@ -23,11 +23,21 @@ export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => b
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // Label children are looked up once per (method, route, status), not hashed on every request.
+  const counters = new Map<string, client.Counter.Internal>();
+  const timers = new Map<string, client.Histogram.Internal<'method' | 'route'>>();
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, never the raw URL: ids in paths would make unbounded label sets.
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const timerKey = `${request.method} ${route}`;
+    const counterKey = `${timerKey} ${reply.statusCode}`;
+    let counter = counters.get(counterKey);
+    if (!counter) counters.set(counterKey, (counter = requests.labels(request.method, route, String(reply.statusCode))));
+    let timer = timers.get(timerKey);
+    if (!timer) timers.set(timerKey, (timer = duration.labels(request.method, route)));
+    counter.inc();
+    timer.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/healthz', {
