@@ -36,6 +36,8 @@ interface LoadResult {
   errors: number;
 }
 
+const checkpointsBytes = (await (await fetch('http://127.0.0.1:4200/api/v1/audit/checkpoints')).text()).length;
+
 async function load(url: string, seconds = duration): Promise<LoadResult> {
   const bin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
   const { stdout } = await promisify(execFile)(bin, ['--json', '-c', '50', '-d', String(seconds), url], { maxBuffer: 64 * 1024 * 1024 });
@@ -51,7 +53,7 @@ const checkpoints = await load('http://127.0.0.1:4200/api/v1/audit/checkpoints')
 
 const rps = (r: LoadResult) => r.requests.average;
 console.log(`bare Fastify hello:            ${rps(baseline).toFixed(0)} req/s, p99 ${baseline.latency.p99} ms`);
-console.log(`GET /api/v1/audit/checkpoints: ${rps(checkpoints).toFixed(0)} req/s, p99 ${checkpoints.latency.p99} ms (20 checkpoints a page, PGlite)`);
+console.log(`GET /api/v1/audit/checkpoints: ${rps(checkpoints).toFixed(0)} req/s, p99 ${checkpoints.latency.p99} ms (default page: 10 checkpoints, ${checkpointsBytes} bytes, PGlite)`);
 console.log(`ratio: ${((rps(checkpoints) / rps(baseline)) * 100).toFixed(0)} % of hello — goal ≥ 50 %`);
 await platform.stop();
 await hello.close();

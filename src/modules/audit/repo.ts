@@ -122,7 +122,7 @@ export async function checkpointPageJson(db: Db, before: number | undefined, lim
     select coalesce(json_agg(json_build_object(
              'seq', seq, 'fromSeq', from_seq, 'headHash', head_hash, 'rangeDigest', range_digest,
              'signedAt', to_char(signed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'keyId', key_id, 'publicKey', public_key, 'signature', signature) order by seq desc)
+             'keyId', key_id, 'signature', signature) order by seq desc)
              filter (where position <= ${limit}), '[]')::text as items,
            case when count(*) > ${limit} then (min(seq) filter (where position <= ${limit}))::text end as next_before
     from (

@@ -41,14 +41,14 @@ export const ZCheckpoint = z
     rangeDigest: z.string(),
     signedAt: z.iso.datetime(),
     keyId: z.string(),
-    publicKey: z.string(),
+    publicKey: z.string().optional().describe('the signing key (in lists, the page-level publicKey for keyId)'),
     signature: z.string(),
   })
   .meta({ id: 'AuditCheckpoint' });
 
 export const ZCheckpointQuery = z.strictObject({
   before: zSeq.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  limit: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export const ZCheckpointPage = z.object({
