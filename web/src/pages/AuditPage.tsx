@@ -1,4 +1,5 @@
 // Audit section (auditor, admin): the event log with filters and details, and signed checkpoints.
+import { LoadMore } from '../components/LoadMore';
 import {
   Anchor,
   Button,
@@ -180,13 +181,7 @@ function EventsPanel() {
               </Table.Tbody>
             </Table>
           </TableFrame>
-          {events.hasNextPage && !events.isError && (
-            <Group justify="center">
-              <Button variant="default" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-                {t('common.loadMore')}
-              </Button>
-            </Group>
-          )}
+          <LoadMore query={events} />
         </>
       )}
       {/* A failed "load more" keeps the rows already shown; retry continues from where it stopped. */}
@@ -315,17 +310,7 @@ function CheckpointsPanel() {
           ) : (
             <CheckpointTable items={items} caption={t('audit.checkpointsCaption')} />
           )}
-          {checkpoints.hasNextPage && !checkpoints.isError && (
-            <Group justify="center">
-              <Button
-                variant="default"
-                loading={checkpoints.isFetchingNextPage}
-                onClick={() => void checkpoints.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            </Group>
-          )}
+          <LoadMore query={checkpoints} />
           {publicKey && (
             <section aria-labelledby="audit-public-key">
               <Title order={2} size="h4" id="audit-public-key" mb="xs">

@@ -1,5 +1,6 @@
 // Public transparency page: the audit log head, signed checkpoints, the public key, and how to verify.
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { LoadMore } from '../components/LoadMore';
+import { Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -50,17 +51,7 @@ export function TransparencyAuditPage() {
           ) : (
             <Stack>
               <CheckpointTable items={items} caption={t('transparency.caption')} />
-              {checkpoints.hasNextPage && !checkpoints.isError && (
-                <Group justify="center">
-                  <Button
-                    variant="default"
-                    loading={checkpoints.isFetchingNextPage}
-                    onClick={() => void checkpoints.fetchNextPage()}
-                  >
-                    {t('common.loadMore')}
-                  </Button>
-                </Group>
-              )}
+              <LoadMore query={checkpoints} />
             </Stack>
           ))}
         {/* A failed "load more" keeps the rows already shown; retry continues from where it stopped. */}
