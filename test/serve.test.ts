@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliEnvironment } from './support/database.ts';
+
+const ADI = path.resolve(import.meta.dirname, '../bin/adi.js');
+let workDir: string;
+let env: Record<string, string>;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-serve-'));
+  ({ env, cleanup } = await createCliEnvironment(path.join(workDir, 'data')));
+});
+afterAll(async () => {
+  await cleanup?.();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Starts `adi serve` and resolves once it prints its address; collects everything it prints. */
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [ADI, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const address = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`adi serve exited with ${code}: ${output}`)));
+  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
+  return { address, output: () => output, stop };
+}
+
+describe('adi serve', { timeout: 180_000 }, () => {
+  it('prints how to create the first administrator on an empty database, serves health, and stops cleanly', async () => {
+    const server = serve([]);
+    const base = await server.address;
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    await expect.poll(() => server.output()).toMatch(/adi user create --email .* --role admin/);
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('with --demo prints demo administrator credentials that sign in', async () => {
+    const server = serve(['--demo']);
+    const base = await server.address;
+    await expect.poll(() => server.output()).toMatch(/Demo administrator: \S+ \/ \S+/);
+    const [, email, password] = /Demo administrator: (\S+) \/ (\S+)/.exec(server.output())!;
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { session: { stage: string } }).session.stage).toBe('totp_enrolment');
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('refuses a bad port with exit code 2', async () => {
+    const child = spawn(process.execPath, [ADI, 'serve', '--port', 'eighty'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--port/);
+  });
+});
