@@ -6,7 +6,7 @@ import { databaseChecksum } from './support/db-checksum.ts';
 // Garbage for every route in the OpenAPI document: new routes are covered without touching this file.
 // Each answer must be a 2xx or a problem+json 4xx, never 5xx, and a 4xx must leave the database as it was.
 
-const RUNS_PER_ROUTE = Number(process.env.ADI_FUZZ_RUNS ?? 60);
+const RUNS_PER_ROUTE = Number(process.env.ADI_FUZZ_RUNS ?? 100);
 
 let t: TestApp;
 let admin: Caller;

@@ -61,6 +61,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 // not that the server is broken.
 const SQLSTATE_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   '23505': { code: 'already_exists', detail: 'a record with the same unique value exists' },
+  '22021': { code: 'bad_request', detail: 'the request holds characters the database cannot store' },
+  '22P05': { code: 'bad_request', detail: 'the request holds characters the database cannot store' },
   '23503': { code: 'conflict', detail: 'the record refers to, or is referred to by, another record' },
   '40001': { code: 'conflict', detail: 'a concurrent change conflicted with this one; retry' },
   '40P01': { code: 'conflict', detail: 'a concurrent change conflicted with this one; retry' },

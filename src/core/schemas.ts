@@ -20,6 +20,11 @@ export function zText(max: number) {
     .refine((v) => !/[\r\n\t]/.test(v), 'must be a single line');
 }
 
+/** An optional free-text filter in a query string (search words, action prefixes): clean text only. */
+export function zFilterText(max: number) {
+  return z.string().max(max).refine(isCleanText, 'must not contain control characters or unpaired surrogates').optional();
+}
+
 /** An e-mail address, compared and stored in lower case. */
 export const zEmail = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zFilterText } from '../../core/schemas.ts';
 
 export const ZAuditEvent = z
   .object({
@@ -21,10 +22,10 @@ export const ZAuditEvent = z
 const zSeq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const ZAuditEventQuery = z.strictObject({
-  action: z.string().max(100).optional(),
+  action: zFilterText(100),
   actorId: z.uuid().optional(),
-  targetType: z.string().max(100).optional(),
-  targetId: z.string().max(200).optional(),
+  targetType: zFilterText(100),
+  targetId: zFilterText(200),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   before: zSeq.optional(),

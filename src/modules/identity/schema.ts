@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access.ts';
-import { zEmail, zPageQuery, zPassword, zText } from '../../core/schemas.ts';
+import { zEmail, zFilterText, zPageQuery, zPassword, zText } from '../../core/schemas.ts';
 
 export const ZRole = z.enum(ROLES).meta({ id: 'Role' });
 
@@ -70,7 +70,7 @@ export const ZUpdateUserBody = z
 export type TUpdateUser = z.infer<typeof ZUpdateUserBody>;
 
 export const ZUserListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: zFilterText(200),
   role: ZRole.optional(),
   status: z.enum(['active', 'disabled']).optional(),
   ...zPageQuery,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zPageQuery, zText } from '../../core/schemas.ts';
+import { zFilterText, zPageQuery, zText } from '../../core/schemas.ts';
 
 export const ZOrganization = z
   .object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime() })
@@ -8,7 +8,7 @@ export type TOrganization = z.infer<typeof ZOrganization>;
 
 export const ZCreateOrganizationBody = z.strictObject({ name: zText(300) });
 
-export const ZOrganizationListQuery = z.strictObject({ q: z.string().max(200).optional(), ...zPageQuery });
+export const ZOrganizationListQuery = z.strictObject({ q: zFilterText(200), ...zPageQuery });
 
 export const ZOrganizationList = z.object({
   items: z.array(ZOrganization),
