@@ -28,6 +28,11 @@ describe('system routes', () => {
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-request-id']).toBe('trace-123');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/audit/head' });
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(api.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('answers unknown routes, bad JSON, wrong content types and oversized bodies with problem+json 4xx', async () => {
