@@ -29,6 +29,11 @@ export const ZConfigEnv = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (an Ed25519 private key seed)')
     .optional()
     .describe('Ed25519 seed (hex) that signs audit checkpoints; unset = generated into ADI_DATA_DIR on first start'),
+  ADI_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (an AES-256 key)')
+    .optional()
+    .describe('key that encrypts stored secrets such as TOTP seeds; unset = generated into ADI_DATA_DIR on first start (several nodes: set it)'),
   ADI_CHECKPOINT_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
@@ -57,6 +62,7 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.ADI_DATA_DIR),
     auditKeyHex: env.ADI_AUDIT_KEY,
+    secretKeyHex: env.ADI_SECRET_KEY,
     checkpointIntervalSeconds: env.ADI_CHECKPOINT_INTERVAL_SECONDS,
     bodyLimitBytes: env.ADI_BODY_LIMIT_BYTES,
     sessionIdleMs: env.ADI_SESSION_IDLE_MINUTES * 60_000,

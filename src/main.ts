@@ -17,6 +17,7 @@ import {
 import type { AppConfig } from './config.ts';
 import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
 import { uuidv7 } from './core/ids.ts';
+import { loadSecretBox } from './core/secret-box.ts';
 import { securityHeaders } from './core/security-headers.ts';
 import { type DatabaseHandle, databaseTargetFor, startDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -229,6 +230,7 @@ export async function startPlatform(
   let app: App | undefined;
   try {
     const signer = await loadCheckpointSigner(config);
+    const secrets = loadSecretBox(config);
     // The server listens while the embedded engine boots: /healthz answers at once, API requests wait.
     const ready = database.ready.then(async () => {
       trace('database open');
@@ -236,7 +238,7 @@ export async function startPlatform(
       trace('migrations checked');
     });
     ready.catch(() => {});
-    app = await buildApp({ db: database.db, config, signer }, { ready });
+    app = await buildApp({ db: database.db, config, signer, secrets }, { ready });
     trace('app built');
     const address = await app.listen({ port: config.port, host: config.host });
     trace('listening');

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { CheckpointSigner } from '../modules/audit/signing.ts';
+import type { SecretBox } from './secret-box.ts';
 import type { Access, AuthContext } from './access.ts';
 import { AppError, type AppErrorDetails, type ErrorCode, type FieldError, problemDocument } from './errors.ts';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   config: AppConfig;
   signer: CheckpointSigner;
+  /** Encrypts stored secrets (TOTP seeds). */
+  secrets: SecretBox;
 }
 
 /** The Fastify instance with Zod types, as modules receive it. */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, buildApp } from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { signerFromSeed } from '../../src/modules/audit/signing.ts';
-import { TEST_AUDIT_SEED, makeUser, totpCode } from '../support/app.ts';
+import { SecretBox } from '../../src/core/secret-box.ts';
+import { TEST_AUDIT_SEED, TEST_SECRET_KEY, makeUser, totpCode } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { launchChromium, seriousViolations } from './browser.ts';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ADI_RATE_LIMIT_PER_MINUTE: '100000' }, {});
   const signer = await signerFromSeed(TEST_AUDIT_SEED);
-  const deps = { db: database.db, config, signer };
+  const deps = { db: database.db, config, signer, secrets: new SecretBox(TEST_SECRET_KEY) };
   const app = await buildApp(deps, { serveWeb: true });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = address.replace('127.0.0.1', 'localhost');

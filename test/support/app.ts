@@ -3,6 +3,7 @@ import { generate } from 'otplib';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
 import type { Role } from '../../src/core/access.ts';
 import type { App, AppDeps } from '../../src/core/http.ts';
+import { SecretBox } from '../../src/core/secret-box.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { buildApp } from '../../src/main.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
@@ -13,6 +14,8 @@ import { createTestDatabase } from './database.ts';
 
 /** A fixed signing key for tests (never used outside them). */
 export const TEST_AUDIT_SEED = Buffer.alloc(32, 7);
+/** A fixed encryption key for tests (never used outside them). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 5);
 
 /** An app on a fresh database, with every log line kept for inspection. */
 export interface TestApp {
@@ -36,7 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       done();
     },
   });
-  const deps: AppDeps = { db: database.db, config, signer };
+  const deps: AppDeps = { db: database.db, config, signer, secrets: new SecretBox(TEST_SECRET_KEY) };
   const app = await buildApp(deps, { logStream, serveWeb: false });
   await app.ready();
   return {

@@ -110,6 +110,10 @@ describe('two-factor sign-in for staff', () => {
     const enabled = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: { cookie, 'x-csrf-token': csrf }, payload: { code: await totpCode(secret) } });
     expect(enabled.statusCode).toBe(200);
     expect(enabled.json().session.stage).toBe('full');
+    const stored = await t.database.db.selectFrom('users').select(['id', 'totp_secret']).where('email', '=', email).executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^v1:/);
+    expect(stored.totp_secret).not.toContain(secret);
+    expect(t.deps.secrets.open(stored.totp_secret!, stored.id)).toBe(secret);
     const fullCookie = sessionCookieFrom(enabled);
     expect(fullCookie).not.toBe(cookie);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);

@@ -34,7 +34,7 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
       response: { 200: ZMe, ...problemResponses(400, 401, 429) },
     },
     handler: async (request, reply) => {
-      const issued = await identity.login(deps.db, deps.config, request.body, clientInfo(request));
+      const issued = await identity.login(deps.db, deps.config, deps.secrets, request.body, clientInfo(request));
       setSessionCookie(reply, deps, issued.token);
       return issued.me;
     },
@@ -59,14 +59,14 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
   app.post('/api/v1/auth/totp/setup', {
     config: { access: 'enrolment' },
     schema: { tags: authTags, summary: 'Start two-factor enrolment: a new secret and its QR code', response: { 200: ZTotpSetup, ...problemResponses(401, 403, 409) } },
-    handler: async (request) => identity.totpSetup(deps.db, request.auth),
+    handler: async (request) => identity.totpSetup(deps.db, deps.secrets, request.auth),
   });
 
   app.post('/api/v1/auth/totp/enable', {
     config: { access: 'enrolment' },
     schema: { tags: authTags, summary: 'Finish two-factor enrolment with a code', body: ZTotpEnableBody, response: { 200: ZMe, ...problemResponses(400, 401, 403, 409) } },
     handler: async (request, reply) => {
-      const issued = await identity.totpEnable(deps.db, deps.config, request.auth, request.body.code, clientInfo(request));
+      const issued = await identity.totpEnable(deps.db, deps.config, deps.secrets, request.auth, request.body.code, clientInfo(request));
       setSessionCookie(reply, deps, issued.token);
       return issued.me;
     },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { randomToken, uuidv7 } from '../../core/ids.ts';
+import type { SecretBox } from '../../core/secret-box.ts';
 import type { Database } from '../../db/schema.ts';
 import { type AuditActor, recordAudit } from '../audit/service.ts';
 import { organizationExists } from '../registry/service.ts';
@@ -226,6 +227,7 @@ async function recordFailure(db: Kysely<Database>, email: string, reason: string
 export async function login(
   db: Kysely<Database>,
   policy: SessionPolicy,
+  secrets: SecretBox,
   input: { email: string; password: string; totp?: string },
   client: ClientInfo,
 ): Promise<IssuedSession> {
@@ -239,7 +241,7 @@ export async function login(
   const staff = isStaff(user.roles);
   if (user.totp_secret) {
     if (!input.totp) throw new AppError('totp_required', 'enter the 6-digit code from your authenticator app');
-    const step = await checkTotp(user.totp_secret, input.totp);
+    const step = await checkTotp(secrets.open(user.totp_secret, user.id), input.totp);
     if (step === null || (user.totp_last_step !== null && BigInt(step) <= user.totp_last_step)) {
       await recordFailure(db, input.email, step === null ? 'wrong_totp' : 'replayed_totp', user.id, client);
       throw new AppError('totp_invalid');
@@ -331,27 +333,34 @@ function sessionUser(auth: AuthContext) {
 }
 
 /** Starts two-factor enrolment: a new pending secret with its QR code. */
-export async function totpSetup(db: Kysely<Database>, auth: AuthContext) {
+export async function totpSetup(db: Kysely<Database>, secrets: SecretBox, auth: AuthContext) {
   const { user } = sessionUser(auth);
   const secret = newTotpSecret();
   await db.transaction().execute(async (trx) => {
     await repo.lockUser(trx, user.id);
     const current = await repo.findUserById(trx, user.id);
     if (current?.totp_secret) throw new AppError('conflict', 'two-factor sign-in is already set up; an administrator can reset it');
-    await repo.updateUser(trx, user.id, { totp_pending_secret: secret });
+    await repo.updateUser(trx, user.id, { totp_pending_secret: secrets.seal(secret, user.id) });
   });
   return { secret, ...(await totpEnrolment(secret, user.email)) };
 }
 
 /** Finishes enrolment with a code from the app; the session is replaced by a full one. */
-export async function totpEnable(db: Kysely<Database>, policy: SessionPolicy, auth: AuthContext, code: string, client: ClientInfo): Promise<IssuedSession> {
+export async function totpEnable(
+  db: Kysely<Database>,
+  policy: SessionPolicy,
+  secrets: SecretBox,
+  auth: AuthContext,
+  code: string,
+  client: ClientInfo,
+): Promise<IssuedSession> {
   const { user, session } = sessionUser(auth);
   return db.transaction().execute(async (trx) => {
     await repo.lockUser(trx, user.id);
     const current = await requireUser(trx, user.id);
     if (current.totp_secret) throw new AppError('conflict', 'two-factor sign-in is already set up');
     if (!current.totp_pending_secret) throw new AppError('conflict', 'start with POST /api/v1/auth/totp/setup');
-    const step = await checkTotp(current.totp_pending_secret, code);
+    const step = await checkTotp(secrets.open(current.totp_pending_secret, user.id), code);
     if (step === null) throw new AppError('totp_invalid');
     const now = new Date();
     await repo.updateUser(trx, user.id, {

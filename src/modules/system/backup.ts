@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { SECRET_KEY_FILE } from '../../core/secret-box.ts';
 import * as repo from './repo.ts';
 
 /** The first line of a backup file. */
@@ -16,6 +17,8 @@ interface BackupHeader {
   tables: Array<{ name: string; rows: number }>;
   /** The data-folder key that signs audit checkpoints, so a restored installation keeps signing as itself. */
   auditSigningKey?: { seed: string; publicKey: string };
+  /** The data-folder key that encrypts stored secrets, without which restored TOTP seeds cannot be read. */
+  secretKey?: { key: string };
 }
 
 const PAGE = 2_000;
@@ -30,6 +33,8 @@ export type BackupProgress = (table: string, done: number, total: number) => voi
 export async function backupDatabase(db: Kysely<Database>, file: string, options: { dataDir: string; onProgress?: BackupProgress }) {
   const keyFile = path.join(options.dataDir, 'audit-signing-key.json');
   const auditSigningKey = fs.existsSync(keyFile) ? (JSON.parse(fs.readFileSync(keyFile, 'utf8')) as { seed: string; publicKey: string }) : undefined;
+  const secretFile = path.join(options.dataDir, SECRET_KEY_FILE);
+  const secretKey = fs.existsSync(secretFile) ? (JSON.parse(fs.readFileSync(secretFile, 'utf8')) as { key: string }) : undefined;
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const names = await repo.tablesInDependencyOrder(trx);
     const tables: BackupHeader['tables'] = [];
@@ -40,6 +45,7 @@ export async function backupDatabase(db: Kysely<Database>, file: string, options
       migrations: await repo.appliedMigrations(trx),
       tables,
       ...(auditSigningKey ? { auditSigningKey: { seed: auditSigningKey.seed, publicKey: auditSigningKey.publicKey } } : {}),
+      ...(secretKey ? { secretKey: { key: secretKey.key } } : {}),
     };
     async function* lines() {
       yield `${JSON.stringify(header)}\n`;
@@ -123,6 +129,11 @@ export async function restoreDatabase(db: Kysely<Database>, file: string, option
   if (header.auditSigningKey && !fs.existsSync(keyFile)) {
     fs.mkdirSync(options.dataDir, { recursive: true });
     fs.writeFileSync(keyFile, `${JSON.stringify({ ...header.auditSigningKey, restoredAt: new Date().toISOString() }, null, 2)}\n`, { mode: 0o600 });
+  }
+  const secretFile = path.join(options.dataDir, SECRET_KEY_FILE);
+  if (header.secretKey && !fs.existsSync(secretFile)) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.writeFileSync(secretFile, `${JSON.stringify({ ...header.secretKey, restoredAt: new Date().toISOString() }, null, 2)}\n`, { mode: 0o600 });
   }
   return result;
 }
