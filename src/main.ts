@@ -25,6 +25,7 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { signCheckpoint } from './modules/audit/service.ts';
 import { loadCheckpointSigner } from './modules/audit/signing.ts';
 import { installAuthentication } from './modules/identity/http-auth.ts';
+import { purgeExpiredSessions } from './modules/identity/service.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerSystemRoutes } from './modules/system/routes.ts';
@@ -41,6 +42,7 @@ const ROOT = projectRoot();
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
 /** Options for building the HTTP app. */
 export interface BuildAppOptions {
@@ -243,6 +245,11 @@ export async function startPlatform(
     const address = await app.listen({ port: config.port, host: config.host });
     trace('listening');
     await ready;
+    // Housekeeping: sessions that expired without being used again would otherwise stay forever.
+    const housekeeping = setInterval(() => {
+      purgeExpiredSessions(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired sessions failed'));
+    }, SESSION_PURGE_INTERVAL_MS);
+    housekeeping.unref();
     let timer: NodeJS.Timeout | undefined;
     if (config.checkpointIntervalSeconds > 0) {
       timer = setInterval(() => {
@@ -257,6 +264,7 @@ export async function startPlatform(
       address,
       stop: async () => {
         if (timer) clearInterval(timer);
+        clearInterval(housekeeping);
         await running.close();
         await database.close();
       },

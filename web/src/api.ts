@@ -1,4 +1,4 @@
-// HTTP client for the ADI Platform API (docs/api-contract-foundation.md).
+// HTTP client for the ADI Platform API (described by /api/v1/openapi.json; examples in docs/api.md).
 // Every call goes through `request`, which adds the CSRF header to writes and turns
 // RFC 9457 problem+json bodies into `ApiError`s that forms can map onto fields.
 

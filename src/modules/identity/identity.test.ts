@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, makeUser, sessionCookieFrom, signedInCaller, totpCode } from '../../../test/support/app.ts';
+import { purgeExpiredSessions } from './service.ts';
 
 let t: TestApp;
 
@@ -162,6 +163,15 @@ describe('sessions', () => {
     const old = await signedInCaller(t, ['public']);
     await sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${old.userId}`.execute(t.database.db);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: old.cookie } })).statusCode).toBe(401);
+  });
+
+  it('purges sessions past their absolute expiry, and only those', async () => {
+    const old = await signedInCaller(t, ['public']);
+    const fresh = await signedInCaller(t, ['public']);
+    await sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${old.userId}`.execute(t.database.db);
+    expect(await purgeExpiredSessions(t.database.db)).toBeGreaterThanOrEqual(1);
+    const left = await t.database.db.selectFrom('sessions').select('user_id').where('user_id', 'in', [old.userId, fresh.userId]).execute();
+    expect(left.map((r) => r.user_id)).toEqual([fresh.userId]);
   });
 
   it('ends every session when the password changes, and the new password works', async () => {

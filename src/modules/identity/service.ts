@@ -476,6 +476,14 @@ export async function revokeApiToken(db: Kysely<Database>, auth: AuthContext, id
   });
 }
 
+/**
+ * Deletes sessions past their absolute expiry (idle ones are refused on use and removed then). Not
+ * audited: ending a session that already ended changes no one's rights.
+ */
+export function purgeExpiredSessions(db: Kysely<Database>): Promise<number> {
+  return repo.deleteExpiredSessions(db, new Date());
+}
+
 /** Records a refused request in the audit log (who tried what). */
 export async function recordAccessDenied(db: Kysely<Database>, auth: AuthContext, route: string, method: string, client: ClientInfo): Promise<void> {
   await db.transaction().execute(async (trx) => {
