@@ -41,6 +41,7 @@ export const ZConfigEnv = z.object({
     .default(300)
     .describe('how often the server signs an audit checkpoint when the log has grown (0 = only on demand)'),
   ADI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024).describe('largest accepted request body'),
+  ADI_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024).describe('largest accepted document upload (default 25 MiB)'),
   ADI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30).describe('a session ends after this much inactivity'),
   ADI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12).describe('a session ends this long after sign-in, whatever the activity'),
   ADI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5).describe('failed sign-ins per account within the window before 429'),
@@ -48,6 +49,19 @@ export const ZConfigEnv = z.object({
   ADI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15).describe('window for the sign-in throttle'),
   ADI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe('requests per minute per client address on the API'),
   ADI_TRUST_PROXY: booleanFromEnv('false').describe('trust X-Forwarded-* headers (behind a load balancer)'),
+  ADI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .refine((value) => URL.canParse(value), 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe('mail server for notifications (`smtps://user:password@host:465`); unset = messages are written as .eml files to ADI_DATA_DIR/outbox'),
+  ADI_MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(300)
+    .refine((value) => !/[\r\n\u0000]/.test(value), 'must be a single line')
+    .default('ADI Platform <no-reply@adi.localhost>')
+    .describe('sender (From) of notification e-mails'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
 });
 
@@ -65,6 +79,7 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     secretKeyHex: env.ADI_SECRET_KEY,
     checkpointIntervalSeconds: env.ADI_CHECKPOINT_INTERVAL_SECONDS,
     bodyLimitBytes: env.ADI_BODY_LIMIT_BYTES,
+    documentMaxBytes: env.ADI_DOCUMENT_MAX_BYTES,
     sessionIdleMs: env.ADI_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.ADI_SESSION_ABSOLUTE_HOURS * 3_600_000,
     loginMaxFailuresPerAccount: env.ADI_LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -72,6 +87,8 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     loginWindowMs: env.ADI_LOGIN_WINDOW_MINUTES * 60_000,
     rateLimitPerMinute: env.ADI_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.ADI_TRUST_PROXY,
+    smtpUrl: env.ADI_SMTP_URL,
+    mailFrom: env.ADI_MAIL_FROM,
     logLevel: env.LOG_LEVEL,
   };
 }

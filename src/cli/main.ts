@@ -4,6 +4,7 @@ import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { reportCliError } from './context.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerOrg } from './org.ts';
 import { registerServe } from './serve.ts';
 import { registerUser } from './user.ts';
 
@@ -17,6 +18,7 @@ program
 registerServe(program);
 registerMigrate(program);
 registerUser(program);
+registerOrg(program);
 registerAudit(program);
 registerBackup(program);
 program

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
 
 // Both drivers return int8 as a JS bigint, so money and sequence numbers never pass through a float
 // and code behaves the same on PGlite and PostgreSQL.
 pg.types.setTypeParser(INT8_OID, (value: string) => BigInt(value));
+// Calendar dates stay `YYYY-MM-DD` text: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 /** Which database engine a connection runs on. */
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -59,7 +63,8 @@ export function startDatabase(target: DatabaseTarget): DatabaseHandle {
   const pglite = new PGlite({
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
-    parsers: { [INT8_OID]: (value: string) => BigInt(value) },
+    parsers: { [INT8_OID]: (value: string) => BigInt(value), [DATE_OID]: (value: string) => value },
+    extensions: { pg_trgm },
   });
   const ready = pglite.waitReady;
   ready.catch(() => {}); // reported to whoever awaits `ready`

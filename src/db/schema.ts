@@ -12,15 +12,219 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  capability_categories: CapabilityCategoriesTable;
+  organization_identifiers: OrganizationIdentifiersTable;
+  people: PeopleTable;
+  organization_officers: OrganizationOfficersTable;
+  ownership_links: OwnershipLinksTable;
+  documents: DocumentsTable;
+  membership_applications: MembershipApplicationsTable;
+  membership_transitions: MembershipTransitionsTable;
+  membership_deadlines: MembershipDeadlinesTable;
+  email_outbox: EmailOutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Generated<T> = ColumnType<T, never, never>;
+
+/** A calendar date column (PostgreSQL `date`), read back as `YYYY-MM-DD` text by both engines' parsers. */
+type DateColumn = ColumnType<string, string, string>;
+type Jsonb<T> = ColumnType<T, string, string>;
+
+/** Postal address of an organization. */
+export interface OrganizationAddress {
+  type: 'registered' | 'operational' | 'production';
+  street: string;
+  city: string;
+  region?: string;
+  postalCode?: string;
+  country: string;
+}
+
+/** A contact person or channel of an organization. */
+export interface OrganizationContact {
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Review status of facts a company user proposes and an officer confirms. */
+export type ReviewStatus = 'pending' | 'confirmed' | 'rejected' | 'removal_pending' | 'removed';
 
 export interface OrganizationsTable {
   id: string;
+  /** Legal name in English (the display name when no other language fits). */
   name: string;
+  name_uk: string | null;
+  name_original: string | null;
+  short_name: string | null;
+  country: string;
+  kind: 'manufacturer' | 'integrator' | 'research' | 'supplier' | 'investor' | 'public_body' | 'other';
+  size_band: 'micro' | 'small' | 'medium' | 'large' | null;
+  website: string | null;
+  founded_on: DateColumn | null;
+  addresses: Jsonb<OrganizationAddress[]>;
+  contacts: Jsonb<OrganizationContact[]>;
+  capabilities: string[];
+  version: number;
+  search_text: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface CapabilityCategoriesTable {
+  code: string;
+  parent_code: string | null;
+  name_uk: string;
+  name_en: string;
+  sort_order: number;
+}
+
+export interface OrganizationIdentifiersTable {
+  id: string;
+  organization_id: string;
+  scheme: string;
+  value: string;
+  identifier: string;
+  status: ReviewStatus;
+  proposed_by: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One of a person's names, in the script it is written in. */
+export interface PersonName {
+  fullName: string;
+  script: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  primary_name: string;
+  names: Jsonb<PersonName[]>;
+  birth_date: DateColumn | null;
+  nationalities: string[];
+  identifiers: Jsonb<Array<{ scheme: string; value: string }>>;
+  search_text: string;
+  entered_for_organization_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationOfficersTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  role: 'director' | 'signatory' | 'board_member' | 'chief_accountant' | 'other';
+  from_date: DateColumn | null;
+  to_date: DateColumn | null;
+  status: ReviewStatus;
+  proposed_by: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OwnershipLinksTable {
+  id: string;
+  owned_organization_id: string;
+  owner_person_id: string | null;
+  owner_organization_id: string | null;
+  share_ppm: number | null;
+  control_kinds: string[];
+  from_date: DateColumn | null;
+  to_date: DateColumn | null;
+  status: ReviewStatus;
+  proposed_by: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: string;
+  organization_id: string;
+  document_type: 'statutes' | 'registry_extract' | 'financial_statement' | 'licence' | 'localization_plan' | 'ownership_evidence' | 'other';
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: bigint;
+  sha256: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+/** The states of an Alliance membership application (see membership/service.ts for the machine). */
+export type MembershipStatus = 'draft' | 'submitted' | 'screening' | 'under_review' | 'approved' | 'rejected' | 'returned' | 'member' | 'suspended' | 'terminated';
+
+export interface MembershipApplicationsTable {
+  id: string;
+  organization_id: string;
+  status: MembershipStatus;
+  local_partner_organization_id: string | null;
+  site_oblast: string | null;
+  site_city: string | null;
+  investment_minor: bigint | null;
+  investment_currency: string | null;
+  jobs: number | null;
+  capabilities: string[];
+  planned_start: DateColumn | null;
+  plan_summary: string | null;
+  document_ids: string[];
+  decision_reason: string | null;
+  screening_mode: 'manual' | 'automatic';
+  status_changed_at: Timestamp;
+  due_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  member_since: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipTransitionsTable {
+  id: string;
+  application_id: string;
+  from_status: MembershipStatus | null;
+  to_status: MembershipStatus;
+  actor_id: string | null;
+  actor_label: string;
+  reason: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface MembershipDeadlinesTable {
+  status: string;
+  days: number;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  organization_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  delivery: ColumnType<'smtp' | 'file' | null, 'smtp' | 'file' | null | undefined, 'smtp' | 'file' | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -70,8 +274,6 @@ export interface LoginFailuresTable {
   ip: string;
   occurred_at: Timestamp;
 }
-
-type Generated<T> = ColumnType<T, never, never>;
 
 export interface AuditEventsTable {
   seq: bigint;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { generate } from 'otplib';
 import { type AppConfig, loadConfig } from '../../src/config.ts';
@@ -9,6 +12,7 @@ import { buildApp } from '../../src/main.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import { type CheckpointSigner, signerFromSeed } from '../../src/modules/audit/signing.ts';
 import { createUser } from '../../src/modules/identity/service.ts';
+import type { TCreateOrganization } from '../../src/modules/registry/schema.ts';
 import { createOrganization } from '../../src/modules/registry/service.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -30,7 +34,9 @@ export interface TestApp {
 /** Builds the real app (all hooks and routes) over a fresh test database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_DATA_DIR: '/nonexistent-test-data', ...env }, {});
+  // Each app gets its own data folder (documents, outbox files), removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-test-data-'));
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir, ...env }, {});
   const signer = await signerFromSeed(TEST_AUDIT_SEED);
   const logLines: string[] = [];
   const logStream = new Writable({
@@ -51,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -91,8 +98,8 @@ export async function makeUser(t: TestApp, roles: Role[], options: { organizatio
 }
 
 /** Creates an organization directly through the service. */
-export async function makeOrganization(t: TestApp, name = `Org ${++userCounter}`) {
-  return createOrganization(t.database.db, SYSTEM_ACTOR, { name });
+export async function makeOrganization(t: TestApp, name = `Org ${++userCounter}`, extra: Partial<TCreateOrganization> = {}) {
+  return createOrganization(t.database.db, SYSTEM_ACTOR, { name, nameUk: name, country: 'UA', kind: 'manufacturer', addresses: [], contacts: [], capabilities: [], identifiers: [], ...extra });
 }
 
 /**

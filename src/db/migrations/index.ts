@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './202611271400_foundation.ts';
+import * as registryMembership from './202611271600_registry_membership.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -7,4 +8,5 @@ import * as foundation from './202611271400_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '202611271400_foundation': foundation,
+  '202611271600_registry_membership': registryMembership,
 };

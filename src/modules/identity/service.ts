@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { randomToken, uuidv7 } from '../../core/ids.ts';
@@ -132,6 +132,15 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
     });
   });
   return presentUser(await requireUser(db, id));
+}
+
+/**
+ * Links a company user who has no organization yet to the one they just registered, inside the
+ * registration's transaction. Their session continues: the link only widens what they may see.
+ */
+export async function linkUserToOrganization(trx: Transaction<Database>, actor: AuditActor, userId: string, organizationId: string): Promise<void> {
+  await repo.updateUser(trx, userId, { organization_id: organizationId, updated_at: new Date() });
+  await recordAudit(trx, actor, { action: 'user.organization_linked', targetType: 'user', targetId: userId, details: { organizationId } });
 }
 
 /** Removes a user's two-factor secret so they enrol again at their next sign-in. */

@@ -1,24 +1,426 @@
-import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
-import type { Database, OrganizationsTable } from '../../db/schema.ts';
+import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
+import type {
+  Database,
+  DocumentsTable,
+  OrganizationIdentifiersTable,
+  OrganizationOfficersTable,
+  OrganizationsTable,
+  OwnershipLinksTable,
+  PeopleTable,
+  ReviewStatus,
+} from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** Review states that still hold a place (an identifier, a share) in the registry. */
+export const LIVE_STATUSES: ReviewStatus[] = ['pending', 'confirmed', 'removal_pending'];
+/** Review states an officer has accepted as fact (used for beneficial owners). */
+export const EFFECTIVE_STATUSES: ReviewStatus[] = ['confirmed', 'removal_pending'];
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+// Organizations -----------------------------------------------------------------------------------
 
 /** The organization with this id, or undefined. */
 export async function findOrganization(db: Db, id: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Inserts an organization. */
-export async function insertOrganization(trx: Transaction<Database>, row: Insertable<OrganizationsTable>): Promise<void> {
-  await trx.insertInto('organizations').values(row).execute();
+/** Locks an organization row for the rest of the transaction (serializes edits of its owners and identifiers). */
+export async function lockOrganization(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('organizations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** A page of organizations by name (optionally only those whose name contains `q`), with the total. */
-export async function listOrganizations(db: Db, filter: { q?: string; onlyId?: string }, limit: number, offset: number) {
-  let query = db.selectFrom('organizations');
-  if (filter.q) query = query.where(sql`lower(name)`, 'like', `%${filter.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-  if (filter.onlyId) query = query.where('id', '=', filter.onlyId);
-  const items = await query.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(limit).offset(offset).execute();
+/** Names and countries of organizations by id. */
+export async function organizationNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'name', 'name_uk', 'country']).where('id', 'in', ids).execute();
+}
+
+/** Inserts organizations (one multi-row statement). */
+export async function insertOrganizations(trx: Transaction<Database>, rows: Insertable<OrganizationsTable>[]): Promise<void> {
+  if (rows.length) await trx.insertInto('organizations').values(rows).execute();
+}
+
+/** Applies a profile change if the row is still at `expectedVersion`; false when someone changed it first. */
+export async function updateOrganization(trx: Transaction<Database>, id: string, expectedVersion: number, patch: Updateable<OrganizationsTable>): Promise<boolean> {
+  const result = await trx
+    .updateTable('organizations')
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** What a search of organizations may filter on. */
+export interface OrganizationFilter {
+  q?: string;
+  country?: string;
+  capability?: string;
+  kind?: string;
+  /** Limit to these organizations (a company user's own and the ones above it). */
+  onlyIds?: string[];
+}
+
+/**
+ * A page of organizations, best match first when `q` is given. Names match by substring or by
+ * trigram word similarity (typos, other transliterations) on the generated `search_text`, which a
+ * GIN index serves; `q` also matches an identifier exactly (`UA-EDR-…` or the bare number).
+ */
+export async function searchOrganizations(db: Db, filter: OrganizationFilter, limit: number, offset: number) {
+  const q = filter.q?.trim().toLowerCase();
+  let query = db.selectFrom('organizations as o');
+  if (q) {
+    const identifierHits = db
+      .selectFrom('organization_identifiers')
+      .select('organization_id')
+      .where('status', 'in', LIVE_STATUSES)
+      .where((eb) => eb.or([eb('identifier', '=', q.toUpperCase()), eb('value', '=', q.toUpperCase())]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.search_text', 'like', `%${escapeLike(q)}%`),
+        eb(sql`${q}`, sql`<%`, eb.ref('o.search_text')),
+        eb('o.id', 'in', identifierHits),
+      ]),
+    );
+  }
+  if (filter.country) query = query.where('o.country', '=', filter.country);
+  if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationsTable['kind']);
+  if (filter.capability) query = query.where(sql<boolean>`o.capabilities && array[${filter.capability}]::text[]`);
+  if (filter.onlyIds) query = query.where('o.id', 'in', filter.onlyIds.length ? filter.onlyIds : ['00000000-0000-0000-0000-000000000000']);
+  const ordered = q
+    ? query.orderBy(sql`word_similarity(${q}, o.search_text)`, 'desc').orderBy(sql`lower(o.name)`)
+    : query.orderBy(sql`lower(o.name)`);
+  const items = await ordered
+    .select(['o.id', 'o.name', 'o.name_uk', 'o.short_name', 'o.country', 'o.kind', 'o.capabilities', 'o.created_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('organization_identifiers as i')
+        .select(sql<string[]>`coalesce(array_agg(i.identifier order by i.identifier), '{}')`.as('ids'))
+        .whereRef('i.organization_id', '=', 'o.id')
+        .where('i.status', 'in', LIVE_STATUSES)
+        .as('identifiers'),
+    )
+    .orderBy('o.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+// Identifiers -------------------------------------------------------------------------------------
+
+/** Identifiers of an organization (every status, newest last). */
+export async function listIdentifiers(db: Db, organizationId: string) {
+  return db.selectFrom('organization_identifiers').selectAll().where('organization_id', '=', organizationId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** The live (pending, confirmed or removal-pending) records holding any of these identifiers, with their organization's name. */
+export async function findLiveIdentifiers(db: Db, identifiers: string[]) {
+  if (identifiers.length === 0) return [];
+  return db
+    .selectFrom('organization_identifiers as i')
+    .innerJoin('organizations as o', 'o.id', 'i.organization_id')
+    .select(['i.id', 'i.identifier', 'i.organization_id', 'o.name as organization_name'])
+    .where('i.identifier', 'in', identifiers)
+    .where('i.status', 'in', LIVE_STATUSES)
+    .execute();
+}
+
+/** Inserts identifier records. */
+export async function insertIdentifiers(trx: Transaction<Database>, rows: Insertable<OrganizationIdentifiersTable>[]): Promise<void> {
+  // Chunks keep each statement well under PostgreSQL's 65,535 bound parameters.
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('organization_identifiers').values(rows.slice(i, i + 1000)).execute();
+}
+
+// Reviewable facts (identifiers, officers, ownership links) share their review columns.
+type ReviewTable = 'organization_identifiers' | 'organization_officers' | 'ownership_links';
+
+/** One reviewable record of an organization, locked for the transaction. */
+export async function lockReviewable(trx: Transaction<Database>, table: ReviewTable, id: string) {
+  const row = await trx
+    .selectFrom(table)
+    .select(['id', 'status', 'created_at'])
+    .select(table === 'ownership_links' ? sql<string>`owned_organization_id`.as('organization_id') : sql<string>`organization_id`.as('organization_id'))
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row as { id: string; status: ReviewStatus; organization_id: string; created_at: Date } | undefined;
+}
+
+/** Sets the review status (and reviewer, note) of a reviewable record. */
+export async function setReviewStatus(
+  trx: Transaction<Database>,
+  table: ReviewTable,
+  id: string,
+  change: { status: ReviewStatus; reviewedBy?: string | null; note?: string | null; toDate?: string },
+): Promise<void> {
+  const patch: Record<string, unknown> = { status: change.status, updated_at: new Date() };
+  if (change.reviewedBy !== undefined) patch.reviewed_by = change.reviewedBy;
+  if (change.note !== undefined) patch.review_note = change.note;
+  if (change.toDate && table !== 'organization_identifiers') patch.to_date = change.toDate;
+  await trx.updateTable(table).set(patch).where('id', '=', id).execute();
+}
+
+/** Pending proposals across identifiers, officers and owners, oldest first (the officer's review queue). */
+export async function listPendingReviews(db: Db, organizationId: string | undefined, limit: number, offset: number) {
+  const orgFilter = organizationId ? sql`and x.organization_id = ${organizationId}` : sql``;
+  const rows = await sql<{
+    kind: 'identifier' | 'officer' | 'owner';
+    id: string;
+    organization_id: string;
+    organization_name: string;
+    status: 'pending' | 'removal_pending';
+    summary: string;
+    proposed_at: Date;
+    total: number;
+  }>`
+    with x as (
+      select 'identifier' as kind, i.id, i.organization_id, i.status, i.identifier as summary, i.updated_at as proposed_at
+        from organization_identifiers i where i.status in ('pending', 'removal_pending')
+      union all
+      select 'officer', f.id, f.organization_id, f.status, f.role || ': ' || p.primary_name, f.updated_at
+        from organization_officers f join people p on p.id = f.person_id where f.status in ('pending', 'removal_pending')
+      union all
+      select 'owner', l.id, l.owned_organization_id, l.status,
+             coalesce(p.primary_name, oo.name) || coalesce(' ' || (l.share_ppm / 10000.0)::text || ' %', '')
+               || case when cardinality(l.control_kinds) > 0 then ' (' || array_to_string(l.control_kinds, ', ') || ')' else '' end,
+             l.updated_at
+        from ownership_links l
+        left join people p on p.id = l.owner_person_id
+        left join organizations oo on oo.id = l.owner_organization_id
+        where l.status in ('pending', 'removal_pending')
+    )
+    select x.*, o.name as organization_name, (count(*) over ())::int as total
+      from x join organizations o on o.id = x.organization_id
+      where true ${orgFilter}
+      order by x.proposed_at, x.id
+      limit ${limit} offset ${offset}
+  `.execute(db);
+  return rows.rows;
+}
+
+/** How many pending proposals there are (for the queue's total when the page is past the end). */
+export async function countPendingReviews(db: Db, organizationId: string | undefined): Promise<number> {
+  const orgFilter = organizationId ? sql`and organization_id = ${organizationId}` : sql``;
+  const ownerFilter = organizationId ? sql`and owned_organization_id = ${organizationId}` : sql``;
+  const { rows } = await sql<{ n: number }>`
+    select ((select count(*) from organization_identifiers where status in ('pending', 'removal_pending') ${orgFilter})
+          + (select count(*) from organization_officers where status in ('pending', 'removal_pending') ${orgFilter})
+          + (select count(*) from ownership_links where status in ('pending', 'removal_pending') ${ownerFilter}))::int as n
+  `.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+// Capabilities ------------------------------------------------------------------------------------
+
+/** The whole capability taxonomy, in display order. */
+export async function listCapabilities(db: Db) {
+  return db.selectFrom('capability_categories').selectAll().orderBy('sort_order').orderBy('code').execute();
+}
+
+/** The codes among `codes` that are not in the taxonomy. */
+export async function unknownCapabilities(db: Db, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const known = await db.selectFrom('capability_categories').select('code').where('code', 'in', codes).execute();
+  const knownSet = new Set(known.map((row) => row.code));
+  return codes.filter((code) => !knownSet.has(code));
+}
+
+// People ------------------------------------------------------------------------------------------
+
+/** Inserts a person. */
+export async function insertPerson(trx: Transaction<Database>, row: Insertable<PeopleTable>): Promise<void> {
+  await trx.insertInto('people').values(row).execute();
+}
+
+/** The person with this id, or undefined. */
+export async function findPerson(db: Db, id: string) {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** People by id. */
+export async function findPeople(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('people').selectAll().where('id', 'in', ids).execute();
+}
+
+/**
+ * True when a company user whose organizations are `organizationIds` may see the person: entered for
+ * one of them, or linked to one of them as an officer or owner.
+ */
+export async function personLinkedToOrganizations(db: Db, personId: string, organizationIds: string[]): Promise<boolean> {
+  const { total } = await searchPeopleQuery(db, { linkedTo: organizationIds })
+    .where('p.id', '=', personId)
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(total) > 0;
+}
+
+function searchPeopleQuery(db: Db, filter: { q?: string; linkedTo?: string[] }) {
+  let query = db.selectFrom('people as p');
+  const q = filter.q?.trim().toLowerCase();
+  if (q) query = query.where((eb) => eb.or([eb('p.search_text', 'like', `%${escapeLike(q)}%`), eb(sql`${q}`, sql`<%`, eb.ref('p.search_text'))]));
+  const linkedTo = filter.linkedTo;
+  if (linkedTo) {
+    const ids = linkedTo.length ? linkedTo : ['00000000-0000-0000-0000-000000000000'];
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.entered_for_organization_id', 'in', ids),
+        eb.exists(eb.selectFrom('organization_officers as f').select('f.id').whereRef('f.person_id', '=', 'p.id').where('f.organization_id', 'in', ids)),
+        eb.exists(eb.selectFrom('ownership_links as l').select('l.id').whereRef('l.owner_person_id', '=', 'p.id').where('l.owned_organization_id', 'in', ids)),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** A page of people by name (any script), optionally only those linked to some organizations. */
+export async function searchPeople(db: Db, filter: { q?: string; linkedTo?: string[] }, limit: number, offset: number) {
+  const query = searchPeopleQuery(db, filter);
+  const q = filter.q?.trim().toLowerCase();
+  const ordered = q ? query.orderBy(sql`word_similarity(${q}, p.search_text)`, 'desc') : query;
+  const items = await ordered.selectAll('p').orderBy('p.primary_name').orderBy('p.id').limit(limit).offset(offset).execute();
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+// Officers ----------------------------------------------------------------------------------------
+
+/** Inserts an officer appointment. */
+export async function insertOfficer(trx: Transaction<Database>, row: Insertable<OrganizationOfficersTable>): Promise<void> {
+  await trx.insertInto('organization_officers').values(row).execute();
+}
+
+/** Officers of an organization with the person's name (every status except removed and rejected). */
+export async function listOfficers(db: Db, organizationId: string) {
+  return db
+    .selectFrom('organization_officers as f')
+    .innerJoin('people as p', 'p.id', 'f.person_id')
+    .selectAll('f')
+    .select('p.primary_name as person_name')
+    .where('f.organization_id', '=', organizationId)
+    .where('f.status', 'in', LIVE_STATUSES)
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
+}
+
+// Ownership ---------------------------------------------------------------------------------------
+
+/** Inserts an ownership link. */
+export async function insertOwnershipLinks(trx: Transaction<Database>, rows: Insertable<OwnershipLinksTable>[]): Promise<void> {
+  if (rows.length) await trx.insertInto('ownership_links').values(rows).execute();
+}
+
+/** Ownership links by id. */
+export async function findOwnershipLinks(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('ownership_links').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Direct owners of an organization, with the owner's name (every live status). */
+export async function listDirectOwners(db: Db, organizationId: string) {
+  return db
+    .selectFrom('ownership_links as l')
+    .leftJoin('people as p', 'p.id', 'l.owner_person_id')
+    .leftJoin('organizations as oo', 'oo.id', 'l.owner_organization_id')
+    .selectAll('l')
+    .select(sql<string>`coalesce(p.primary_name, oo.name)`.as('owner_name'))
+    .where('l.owned_organization_id', '=', organizationId)
+    .where('l.status', 'in', LIVE_STATUSES)
+    .orderBy('l.created_at')
+    .orderBy('l.id')
+    .execute();
+}
+
+/**
+ * The sum of shares (ppm) of live links into an organization that are in force on or after
+ * `onOrAfter` (ended links no longer count).
+ */
+export async function liveShareTotal(trx: Transaction<Database>, organizationId: string, onOrAfter: string): Promise<number> {
+  const row = await trx
+    .selectFrom('ownership_links')
+    .select(sql<number>`coalesce(sum(share_ppm), 0)::int`.as('total'))
+    .where('owned_organization_id', '=', organizationId)
+    .where('status', 'in', LIVE_STATUSES)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', onOrAfter)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/**
+ * Every confirmed ownership link in force on `asOf` that lies upward of the organization: its owners,
+ * their owners, and so on. The recursive walk collects organization ids with UNION, so a cycle of
+ * cross-holdings ends the walk instead of looping.
+ */
+export async function ownershipLinksUpward(db: Db, organizationId: string, asOf: string) {
+  const { rows } = await sql<{
+    id: string;
+    owned_organization_id: string;
+    owner_person_id: string | null;
+    owner_organization_id: string | null;
+    share_ppm: number | null;
+    control_kinds: string[];
+  }>`
+    with recursive upward(org_id) as (
+      select ${organizationId}::uuid
+      union
+      select l.owner_organization_id
+        from ownership_links l join upward u on l.owned_organization_id = u.org_id
+        where l.owner_organization_id is not null
+          and l.status in ('confirmed', 'removal_pending')
+          and (l.from_date is null or l.from_date <= ${asOf}::date)
+          and (l.to_date is null or l.to_date >= ${asOf}::date)
+    )
+    select l.id, l.owned_organization_id, l.owner_person_id, l.owner_organization_id, l.share_ppm, l.control_kinds
+      from ownership_links l
+      where l.owned_organization_id in (select org_id from upward)
+        and l.status in ('confirmed', 'removal_pending')
+        and (l.from_date is null or l.from_date <= ${asOf}::date)
+        and (l.to_date is null or l.to_date >= ${asOf}::date)
+  `.execute(db);
+  return rows;
+}
+
+/**
+ * The organization and every organization above it through live ownership links (pending ones
+ * included: a company declares its owners before an officer confirms them). UNION stops at cycles.
+ */
+export async function organizationAndOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  const { rows } = await sql<{ org_id: string }>`
+    with recursive upward(org_id) as (
+      select ${organizationId}::uuid
+      union
+      select l.owner_organization_id
+        from ownership_links l join upward u on l.owned_organization_id = u.org_id
+        where l.owner_organization_id is not null and l.status in ('pending', 'confirmed', 'removal_pending')
+    )
+    select org_id from upward
+  `.execute(db);
+  return rows.map((row) => row.org_id);
+}
+
+// Documents ---------------------------------------------------------------------------------------
+
+/** Inserts a document's metadata. */
+export async function insertDocument(trx: Transaction<Database>, row: Insertable<DocumentsTable>): Promise<void> {
+  await trx.insertInto('documents').values(row).execute();
+}
+
+/** The document with this id, or undefined. */
+export async function findDocument(db: Db, id: string) {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A page of an organization's documents, newest first. */
+export async function listDocuments(db: Db, organizationId: string, limit: number, offset: number) {
+  const query = db.selectFrom('documents').where('organization_id', '=', organizationId);
+  const items = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   return { items, total: Number(total) };
 }

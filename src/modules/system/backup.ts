@@ -9,6 +9,9 @@ import type { Database } from '../../db/schema.ts';
 import { SECRET_KEY_FILE } from '../../core/secret-box.ts';
 import * as repo from './repo.ts';
 
+/** Tables that migrations fill with starter reference data: a restore replaces their rows instead of refusing. */
+const SEEDED_TABLES = ['capability_categories', 'membership_deadlines'];
+
 /** The first line of a backup file. */
 interface BackupHeader {
   format: 'adi-backup/1';
@@ -89,10 +92,12 @@ export async function restoreDatabase(db: Kysely<Database>, file: string, option
   if (unknown.length > 0) throw new RestoreError(`the backup needs newer migrations than this version has: ${unknown.join(', ')}`);
 
   const result = await db.transaction().execute(async (trx) => {
-    
     for (const table of await repo.tablesInDependencyOrder(trx)) {
+      if (SEEDED_TABLES.includes(table)) continue;
       if ((await repo.countRows(trx, table)) > 0) throw new RestoreError(`the target database is not empty (table ${table} has rows); restore into a fresh data folder or database`);
     }
+    // Reference data that migrations seed is replaced by the backup's copy, which may have been edited since.
+    for (const table of SEEDED_TABLES) if (header.tables.some((t) => t.name === table)) await repo.deleteAllRows(trx, table);
     const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
     const columns = new Map<string, string[]>();
     for (const table of expected.keys()) columns.set(table, await repo.insertableColumns(trx, table));

@@ -79,3 +79,8 @@ export async function insertJsonRows(db: AnyDb, table: string, columns: string[]
   await sql`insert into ${sql.table(table)} (${list})
     select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${rowsJson}::jsonb)`.execute(db);
 }
+
+/** Deletes every row of a table (restoring seeded reference data over the migration's copy). */
+export async function deleteAllRows(db: AnyDb, table: string): Promise<void> {
+  await sql`delete from ${sql.table(table)}`.execute(db);
+}
