@@ -67,6 +67,7 @@ await sql`
 `.execute(db);
 await sql`analyze`.execute(db);
 const seedMs = performance.now() - seedStarted;
+console.error(`seeded in ${(seedMs / 1000).toFixed(1)} s`);
 
 const orgId = (n: number) => `0190b000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
@@ -88,6 +89,7 @@ const sample = await beneficialOwners(db, staff, orgId(1));
 const top = sample.owners.map((o) => `${o.name} ${o.effectiveSharePercent} %`).join(', ');
 if (sample.owners.length !== 2 || sample.graph.edges.length !== DEPTH + 1) throw new Error(`unexpected chain: ${JSON.stringify(sample.owners)}`);
 
+console.error('measuring…');
 const baseline = await measure('baseline: one organization by id', 200, (i) => getOrganization(db, staff, orgId(1 + ((i * 7919) % total))));
 const ubo = await measure(`beneficial owners through a ${DEPTH}-level chain`, 200, (i) => beneficialOwners(db, staff, orgId((i % CHAINS) * DEPTH + 1)));
 const queries = ['kharkiv drone', 'Харків Дрон', 'baltic radar', 'Балтік', 'robotics labs', 'carpathian', 'dnipro munitions 4', 'atlantik', 'ballistics', 'GB-COH-00054321', 'electronics group 77', 'alpine optcs', 'Дунай Оптика', 'nordic aero', 'lviv motors works'];

@@ -94,23 +94,9 @@ export function registerOrg(program: Command): void {
       const config = cliConfig();
       const { importOrganizations } = await import('../modules/registry/service.ts');
       const bar = progressBar('importing organizations');
-      const result = await withDatabase(config, async ({ db }) => {
-        if (options.dryRun) {
-          // A dry run goes through the same checks inside a transaction that is always rolled back.
-          let outcome: Awaited<ReturnType<typeof importOrganizations>> = { created: 0, errors: [] };
-          await db
-            .transaction()
-            .execute(async (trx) => {
-              outcome = await importOrganizations(trx as unknown as typeof db, cliActor('org import --dry-run'), valid);
-              throw new Error('dry run');
-            })
-            .catch((error: Error) => {
-              if (error.message !== 'dry run') throw error;
-            });
-          return outcome;
-        }
-        return importOrganizations(db, cliActor('org import'), valid, (done, total) => bar.update(done, total));
-      });
+      const result = await withDatabase(config, ({ db }) =>
+        importOrganizations(db, cliActor('org import'), valid, { dryRun: options.dryRun, onProgress: (done, total) => bar.update(done, total) }),
+      );
       bar.stop();
       const errors = [...invalid, ...result.errors].sort((a, b) => a.row - b.row);
       for (const error of errors) for (const message of error.messages) process.stderr.write(`row ${error.row}: ${message}\n`);

@@ -172,6 +172,7 @@ describe('a company registering itself and its owners', () => {
       ['Jan de Vries', '32', true],
       ['Petro Minor', '20', false],
     ]);
+    expect(ubo.json().owners[0].paths).toEqual([{ organizationIds: [holdingId, org.id], sharePercent: '48' }]);
     expect(ubo.json().graph.nodes).toHaveLength(5);
     expect(ubo.json().graph.edges).toHaveLength(4);
     // The company may read its own beneficial owners.

@@ -65,51 +65,70 @@ export interface OrganizationFilter {
   onlyIds?: string[];
 }
 
+/** Above this many matches a search reports `total` as a lower bound instead of counting every row. */
+export const SEARCH_COUNT_CAP = 1000;
+
 /**
- * A page of organizations, best match first when `q` is given. Names match by substring or by
- * trigram word similarity (typos, other transliterations) on the generated `search_text`, which a
- * GIN index serves; `q` also matches an identifier exactly (`UA-EDR-…` or the bare number).
+ * A page of organizations. With `q`, the search goes in three tiers and answers from the first that
+ * finds anything: an exact identifier (`UA-EDR-…` or the bare number); every word of `q` as a
+ * substring of some name in any script (the generated `search_text`, served by a trigram GIN index);
+ * then trigram word similarity for typos and other transliterations. Tiers keep every query on the
+ * index: one OR across them would make PostgreSQL scan the table. Counting stops at
+ * SEARCH_COUNT_CAP so a broad word stays fast.
  */
 export async function searchOrganizations(db: Db, filter: OrganizationFilter, limit: number, offset: number) {
-  const q = filter.q?.trim().toLowerCase();
-  let query = db.selectFrom('organizations as o');
-  if (q) {
-    const identifierHits = db
-      .selectFrom('organization_identifiers')
-      .select('organization_id')
-      .where('status', 'in', LIVE_STATUSES)
-      .where((eb) => eb.or([eb('identifier', '=', q.toUpperCase()), eb('value', '=', q.toUpperCase())]));
-    query = query.where((eb) =>
-      eb.or([
-        eb('o.search_text', 'like', `%${escapeLike(q)}%`),
-        eb(sql`${q}`, sql`<%`, eb.ref('o.search_text')),
-        eb('o.id', 'in', identifierHits),
-      ]),
-    );
+  const filtered = () => {
+    let query = db.selectFrom('organizations as o');
+    if (filter.country) query = query.where('o.country', '=', filter.country);
+    if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationsTable['kind']);
+    if (filter.capability) query = query.where(sql<boolean>`o.capabilities && array[${filter.capability}]::text[]`);
+    if (filter.onlyIds) query = query.where('o.id', 'in', filter.onlyIds.length ? filter.onlyIds : ['00000000-0000-0000-0000-000000000000']);
+    return query;
+  };
+  type Query = ReturnType<typeof filtered>;
+  const q = filter.q?.trim().toLowerCase().normalize('NFC');
+  const tiers: Array<{ where: (query: Query) => Query; order: 'name' | 'similarity' }> = [];
+  if (!q) tiers.push({ where: (query) => query, order: 'name' });
+  else {
+    if (/\d/.test(q) && !/\s/.test(q)) {
+      const upper = q.toUpperCase();
+      const holders = db
+        .selectFrom('organization_identifiers')
+        .select('organization_id')
+        .where('status', 'in', LIVE_STATUSES)
+        .where((eb) => eb.or([eb('identifier', '=', upper), eb('value', '=', upper)]));
+      tiers.push({ where: (query) => query.where('o.id', 'in', holders), order: 'name' });
+    }
+    const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+    tiers.push({ where: (query) => words.reduce((acc, word) => acc.where('o.search_text', 'like', `%${escapeLike(word)}%`), query), order: 'name' });
+    tiers.push({ where: (query) => query.where(sql<boolean>`o.search_text %> ${q}`), order: 'similarity' });
   }
-  if (filter.country) query = query.where('o.country', '=', filter.country);
-  if (filter.kind) query = query.where('o.kind', '=', filter.kind as OrganizationsTable['kind']);
-  if (filter.capability) query = query.where(sql<boolean>`o.capabilities && array[${filter.capability}]::text[]`);
-  if (filter.onlyIds) query = query.where('o.id', 'in', filter.onlyIds.length ? filter.onlyIds : ['00000000-0000-0000-0000-000000000000']);
-  const ordered = q
-    ? query.orderBy(sql`word_similarity(${q}, o.search_text)`, 'desc').orderBy(sql`lower(o.name)`)
-    : query.orderBy(sql`lower(o.name)`);
-  const items = await ordered
-    .select(['o.id', 'o.name', 'o.name_uk', 'o.short_name', 'o.country', 'o.kind', 'o.capabilities', 'o.created_at'])
-    .select((eb) =>
-      eb
-        .selectFrom('organization_identifiers as i')
-        .select(sql<string[]>`coalesce(array_agg(i.identifier order by i.identifier), '{}')`.as('ids'))
-        .whereRef('i.organization_id', '=', 'o.id')
-        .where('i.status', 'in', LIVE_STATUSES)
-        .as('identifiers'),
-    )
-    .orderBy('o.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
-  return { items, total: Number(total) };
+  for (const [index, tier] of tiers.entries()) {
+    const base = tier.where(filtered());
+    const counted = await db
+      .selectFrom(base.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('hits'))
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    const total = Number(counted.n);
+    if (total === 0 && index < tiers.length - 1) continue;
+    const ordered = tier.order === 'similarity' ? base.orderBy(sql`word_similarity(${q}, o.search_text)`, 'desc').orderBy(sql`lower(o.name)`) : base.orderBy(sql`lower(o.name)`);
+    const items = await ordered
+      .select(['o.id', 'o.name', 'o.name_uk', 'o.short_name', 'o.country', 'o.kind', 'o.capabilities', 'o.created_at'])
+      .select((eb) =>
+        eb
+          .selectFrom('organization_identifiers as i')
+          .select(sql<string[]>`coalesce(array_agg(i.identifier order by i.identifier), '{}')`.as('ids'))
+          .whereRef('i.organization_id', '=', 'o.id')
+          .where('i.status', 'in', LIVE_STATUSES)
+          .as('identifiers'),
+      )
+      .orderBy('o.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return { items, total: Math.min(total, SEARCH_COUNT_CAP), totalIsLowerBound: total > SEARCH_COUNT_CAP };
+  }
+  return { items: [], total: 0, totalIsLowerBound: false };
 }
 
 // Identifiers -------------------------------------------------------------------------------------

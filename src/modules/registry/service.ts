@@ -193,8 +193,9 @@ export async function createOrganization(db: Db, actor: AuditActor, input: TCrea
 /** Organizations the caller may see, best match first, a page at a time. */
 export async function listOrganizations(db: Db, auth: AuthContext, filter: Omit<repo.OrganizationFilter, 'onlyIds'>, limit: number, offset: number) {
   const scope = await organizationScope(db, auth);
-  const { items, total } = await repo.searchOrganizations(db, { ...filter, onlyIds: scope ?? undefined }, limit, offset);
+  const { items, total, totalIsLowerBound } = await repo.searchOrganizations(db, { ...filter, onlyIds: scope ?? undefined }, limit, offset);
   return {
+    totalIsLowerBound,
     items: items.map((row) => ({
       id: row.id,
       name: row.name,
@@ -585,7 +586,7 @@ export async function beneficialOwners(db: Db, auth: AuthContext, organizationId
       control: o.control,
       isBeneficialOwner: o.isBeneficialOwner,
       reasons: o.reasons,
-      paths: o.paths.map((p) => ({ organizationIds: p.organizationIds, sharePercent: p.sharePpmExact })),
+      paths: o.paths.map((p) => ({ organizationIds: p.organizationIds, sharePercent: p.sharePercentExact })),
     })),
     unresolvedOrganizations: result.unresolvedOrganizations.map(named),
     cycles: result.cycles.map((cycle) => cycle.map(named)),
@@ -765,8 +766,9 @@ export async function importOrganizations(
   db: Db,
   actor: AuditActor,
   rows: Array<{ row: number; input: TCreateOrganization }>,
-  onProgress: (done: number, total: number) => void = () => {},
+  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ created: number; errors: ImportRowError[] }> {
+  const onProgress = options.onProgress ?? (() => {});
   const errors: ImportRowError[] = [];
   const known = new Set((await repo.listCapabilities(db)).map((c) => c.code));
   const claimed = new Map<string, number>();
@@ -797,6 +799,9 @@ export async function importOrganizations(
     if (clash.length) errors.push({ row: entry.row, messages: clash.map((i) => `identifiers: ${i.identifier} is already registered to ${taken.get(i.identifier)}`) });
     return clash.length === 0;
   });
+  errors.sort((a, b) => a.row - b.row);
+  // Every check above only reads, so a dry run stops here with the same verdicts.
+  if (options.dryRun) return { created: accepted.length, errors };
   let created = 0;
   onProgress(0, accepted.length);
   for (let start = 0; start < accepted.length; start += BATCH) {
@@ -840,6 +845,5 @@ export async function importOrganizations(
     created += batch.length;
     onProgress(created, accepted.length);
   }
-  errors.sort((a, b) => a.row - b.row);
   return { created, errors };
 }

@@ -41,6 +41,8 @@ export interface UboPath {
   organizationIds: string[];
   /** This path's share of the target in ppm, as an exact decimal. */
   sharePpmExact: string;
+  /** The same share as a percentage, cut to 12 decimals. */
+  sharePercentExact: string;
 }
 
 export interface UboOwner {
@@ -182,6 +184,7 @@ export function computeUltimateBeneficialOwners(
       edgeIds: [edge.id, ...pathEdges.map((e) => e.id).reverse()],
       organizationIds: [...pathOrganizations].reverse(),
       sharePpmExact: formatDecimal(product, 6 * (links - 1)),
+      sharePercentExact: formatDecimal(product, 6 * (links - 1) + 4, 12),
     });
   };
 
