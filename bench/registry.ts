@@ -93,7 +93,13 @@ console.error('measuring…');
 const baseline = await measure('baseline: one organization by id', 200, (i) => getOrganization(db, staff, orgId(1 + ((i * 7919) % total))));
 const ubo = await measure(`beneficial owners through a ${DEPTH}-level chain`, 200, (i) => beneficialOwners(db, staff, orgId((i % CHAINS) * DEPTH + 1)));
 const queries = ['kharkiv drone', 'Харків Дрон', 'baltic radar', 'Балтік', 'robotics labs', 'carpathian', 'dnipro munitions 4', 'atlantik', 'ballistics', 'GB-COH-00054321', 'electronics group 77', 'alpine optcs', 'Дунай Оптика', 'nordic aero', 'lviv motors works'];
-const search = await measure('name search, first page of 20', 300, (i) => listOrganizations(db, staff, { q: queries[i % queries.length] }, 20, 0));
+const perQuery = new Map<string, number[]>();
+const search = await measure('name search, first page of 20', 300, async (i) => {
+  const q = queries[i % queries.length];
+  const started = performance.now();
+  await listOrganizations(db, staff, { q }, 20, 0);
+  perQuery.set(q, [...(perQuery.get(q) ?? []), performance.now() - started]);
+});
 
 console.log(`organizations: ${total}, ownership links: ${(await sql<{ n: number }>`select count(*)::int as n from ownership_links`.execute(db)).rows[0].n}, seeded in ${(seedMs / 1000).toFixed(1)} s`);
 console.log(`chain sample: ${top}`);
@@ -105,4 +111,6 @@ for (const [result, goal] of [
   const vsGoal = goal ? ` — goal p95 ≤ ${goal} ms, p95/goal ${(result.p95 / goal).toFixed(2)}` : '';
   console.log(`${result.label}: p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, max ${result.max.toFixed(2)} ms, p50/baseline ${(result.p50 / baseline.p50).toFixed(1)}${vsGoal}`);
 }
+const slowest = [...perQuery].map(([q, times]) => [q, times.sort((a, b) => a - b)[Math.floor(times.length / 2)]] as const).sort((a, b) => b[1] - a[1]);
+console.log(`search median by query: ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}`);
 await database.close();

@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
 import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
+import { purgeExpiredIdempotencyKeys } from './core/idempotency.ts';
 import { uuidv7 } from './core/ids.ts';
 import { loadSecretBox } from './core/secret-box.ts';
 import { securityHeaders } from './core/security-headers.ts';
@@ -27,6 +28,9 @@ import { loadCheckpointSigner } from './modules/audit/signing.ts';
 import { installAuthentication } from './modules/identity/http-auth.ts';
 import { purgeExpiredSessions } from './modules/identity/service.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerMembershipRoutes } from './modules/membership/routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/routes.ts';
+import { deliverInBackground } from './modules/notifications/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerSystemRoutes } from './modules/system/routes.ts';
 
@@ -43,6 +47,9 @@ export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+// Messages are delivered right after the commit that queues them; the timer retries failures and
+// picks up what a stopped process left.
+const MAIL_DELIVERY_INTERVAL_MS = 60_000;
 
 /** Options for building the HTTP app. */
 export interface BuildAppOptions {
@@ -191,6 +198,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSystemRoutes(app, deps, () => isReady);
   registerIdentityRoutes(app, deps);
   registerRegistryRoutes(app, deps);
+  registerMembershipRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerAuditRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -248,8 +257,13 @@ export async function startPlatform(
     // Housekeeping: sessions that expired without being used again would otherwise stay forever.
     const housekeeping = setInterval(() => {
       purgeExpiredSessions(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired sessions failed'));
+      purgeExpiredIdempotencyKeys(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired idempotency keys failed'));
     }, SESSION_PURGE_INTERVAL_MS);
     housekeeping.unref();
+    const mailLog = app.log;
+    const mailDelivery = setInterval(() => deliverInBackground({ db: database.db, config }, mailLog), MAIL_DELIVERY_INTERVAL_MS);
+    mailDelivery.unref();
+    deliverInBackground({ db: database.db, config }, mailLog);
     let timer: NodeJS.Timeout | undefined;
     if (config.checkpointIntervalSeconds > 0) {
       timer = setInterval(() => {
@@ -265,6 +279,7 @@ export async function startPlatform(
       stop: async () => {
         if (timer) clearInterval(timer);
         clearInterval(housekeeping);
+        clearInterval(mailDelivery);
         await running.close();
         await database.close();
       },

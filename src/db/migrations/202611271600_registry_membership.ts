@@ -33,7 +33,9 @@ const statements = [
   sql`alter table organizations add column search_text text generated always as (
     lower(name || ' ' || coalesce(name_uk, '') || ' ' || coalesce(name_original, '') || ' ' || coalesce(short_name, ''))
   ) stored`,
+  // GIN answers substring (LIKE) searches; GiST answers "nearest names first" for typos (KNN ordering).
   sql`create index organizations_search_trgm_idx on organizations using gin (search_text gin_trgm_ops)`,
+  sql`create index organizations_search_knn_idx on organizations using gist (search_text gist_trgm_ops)`,
   sql`create index organizations_country_idx on organizations (country)`,
   sql`create index organizations_capabilities_idx on organizations using gin (capabilities)`,
 

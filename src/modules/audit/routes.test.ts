@@ -18,7 +18,7 @@ describe('audit routes', () => {
 
     const signedSeqs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: `Org ${i}` } });
+      await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: `Org ${i}`, nameUk: `Org ${i}`, country: 'UA', kind: 'manufacturer' } });
       const signed = await t.app.inject({ method: 'POST', url: '/api/v1/audit/checkpoints', headers: auditor.headers });
       expect(signed.statusCode).toBe(201);
       signedSeqs.push(ZCheckpoint.parse(signed.json()).seq);
@@ -46,7 +46,7 @@ describe('audit routes', () => {
     const [newest] = eventPage.items;
     expect(chainHash(newest.prevHash, newest.seq, newest.payload)).toBe(newest.hash);
     const older = ZAuditEventPage.parse((await t.app.inject({ method: 'GET', url: `/api/v1/audit/events?action=organization.&before=${eventPage.nextBefore}`, headers: { cookie: admin.cookie } })).json());
-    expect(older.items.map((e) => e.details)).toEqual([{ name: 'Org 0' }]);
+    expect(older.items.map((e) => e.details)).toEqual([{ name: 'Org 0', country: 'UA', identifiers: [], reviewed: true }]);
   });
 
   it('refuses the log to everyone but auditors and administrators', async () => {

@@ -221,7 +221,7 @@ describe('API tokens', () => {
     const users = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer });
     expect(users.statusCode).toBe(200);
     // No CSRF token needed for bearer writes.
-    const org = await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: bearer, payload: { name: 'Token Org' } });
+    const org = await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: bearer, payload: { name: 'Token Org', nameUk: 'Token Org', country: 'UA', kind: 'manufacturer' } });
     expect(org.statusCode).toBe(201);
     const event = await t.database.db.selectFrom('audit_events').select('actor_label').where('action', '=', 'organization.created').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(event.actor_label).toContain(`token ${token.prefix}`);
@@ -261,7 +261,7 @@ describe('API tokens', () => {
 describe('user administration', () => {
   it('creates, lists, searches and updates users; every change is audited', async () => {
     const admin = await signedInCaller(t, ['admin']);
-    const org = (await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'Kyiv Armour LLC' } })).json();
+    const org = (await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'Kyiv Armour LLC', nameUk: 'Kyiv Armour LLC', country: 'UA', kind: 'manufacturer' } })).json();
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',

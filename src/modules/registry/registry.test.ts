@@ -281,3 +281,34 @@ describe('documents', () => {
     }
   });
 });
+
+describe('ownership invariants (property)', () => {
+  it('never lets the shares in force in one organization add up to more than 100 %, whatever the order of additions', async () => {
+    const { default: fc } = await import('fast-check');
+    const { addOwner } = await import('./service.ts');
+    const { SYSTEM_ACTOR } = await import('../audit/service.ts');
+    const staffAuth = { kind: 'session' as const, user: { id: officer.userId, email: officer.email, roles: ['officer' as const], organizationId: null }, session: null, tokenPrefix: null };
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 8 }), async (sharesPpm) => {
+        round += 1;
+        const owned = await makeOrganization(t, `Property Owned ${round}`);
+        let accepted = 0;
+        for (const [index, ppm] of sharesPpm.entries()) {
+          const owner = await makeOrganization(t, `Property Owner ${round}-${index}`);
+          try {
+            await addOwner(t.database.db, staffAuth, SYSTEM_ACTOR, owned.id, { owner: { kind: 'organization', id: owner.id }, sharePercent: ppm / 10_000, controlKinds: [] });
+            accepted += ppm;
+            expect(accepted).toBeLessThanOrEqual(1_000_000);
+          } catch (error) {
+            expect((error as { code?: string }).code).toBe('validation_failed');
+            expect(accepted + ppm).toBeGreaterThan(1_000_000);
+          }
+        }
+        const stored = await t.database.db.selectFrom('ownership_links').select((eb) => eb.fn.sum<number>('share_ppm').as('total')).where('owned_organization_id', '=', owned.id).executeTakeFirstOrThrow();
+        expect(Number(stored.total)).toBe(accepted);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

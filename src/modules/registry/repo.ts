@@ -103,16 +103,8 @@ export async function searchOrganizations(db: Db, filter: OrganizationFilter, li
     tiers.push({ where: (query) => words.reduce((acc, word) => acc.where('o.search_text', 'like', `%${escapeLike(word)}%`), query), order: 'name' });
     tiers.push({ where: (query) => query.where(sql<boolean>`o.search_text %> ${q}`), order: 'similarity' });
   }
-  for (const [index, tier] of tiers.entries()) {
-    const base = tier.where(filtered());
-    const counted = await db
-      .selectFrom(base.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('hits'))
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    const total = Number(counted.n);
-    if (total === 0 && index < tiers.length - 1) continue;
-    const ordered = tier.order === 'similarity' ? base.orderBy(sql`word_similarity(${q}, o.search_text)`, 'desc').orderBy(sql`lower(o.name)`) : base.orderBy(sql`lower(o.name)`);
-    const items = await ordered
+  const withIdentifiers = (query: Query) =>
+    query
       .select(['o.id', 'o.name', 'o.name_uk', 'o.short_name', 'o.country', 'o.kind', 'o.capabilities', 'o.created_at'])
       .select((eb) =>
         eb
@@ -121,11 +113,32 @@ export async function searchOrganizations(db: Db, filter: OrganizationFilter, li
           .whereRef('i.organization_id', '=', 'o.id')
           .where('i.status', 'in', LIVE_STATUSES)
           .as('identifiers'),
-      )
-      .orderBy('o.id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+      );
+  for (const tier of tiers) {
+    const base = tier.where(filtered());
+    if (tier.order === 'similarity') {
+      // Nearest names first straight from the GiST index; counting every fuzzy match would scan
+      // thousands of rows, so the total is what this page shows plus whether more follow.
+      const rows = await withIdentifiers(base)
+        // Distance alone, so the GiST index yields rows in order (a tie-breaker column would force a sort).
+        .orderBy(sql`o.search_text <->> ${q}`)
+        .limit(limit + 1)
+        .offset(offset)
+        .execute();
+      const more = rows.length > limit;
+      return { items: rows.slice(0, limit), total: offset + Math.min(rows.length, limit) + (more ? 1 : 0), totalIsLowerBound: more };
+    }
+    const items = await withIdentifiers(base).orderBy(sql`lower(o.name)`).orderBy('o.id').limit(limit).offset(offset).execute();
+    // A first page that is not full already tells the total; only count when there may be more.
+    let total = items.length;
+    if (offset > 0 || items.length === limit) {
+      const counted = await db
+        .selectFrom(base.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('hits'))
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      total = Number(counted.n);
+    }
+    if (total === 0 && q) continue;
     return { items, total: Math.min(total, SEARCH_COUNT_CAP), totalIsLowerBound: total > SEARCH_COUNT_CAP };
   }
   return { items: [], total: 0, totalIsLowerBound: false };

@@ -39,7 +39,7 @@ describe('computeUltimateBeneficialOwners: hand-worked cases', () => {
           control: false,
           isBeneficialOwner: true,
           reasons: ['share'],
-          paths: [{ edgeIds: [edge.id], organizationIds: ['T'], sharePpmExact: '300000' }],
+          paths: [{ edgeIds: [edge.id], organizationIds: ['T'], sharePpmExact: '300000', sharePercentExact: '30' }],
         },
       ],
       unresolvedOrganizations: [],
@@ -66,7 +66,7 @@ describe('computeUltimateBeneficialOwners: hand-worked cases', () => {
     expect(owner).toMatchObject({ effectiveSharePpm: 300_000, effectiveShareExact: '30', isBeneficialOwner: true, reasons: ['share'] });
     // 60 % of H is a majority, but H's 50 % of T is not: no control through this chain.
     expect(owner.control).toBe(false);
-    expect(owner.paths).toEqual([{ edgeIds: [top.id, mid.id], organizationIds: ['H', 'T'], sharePpmExact: '300000' }]);
+    expect(owner.paths).toEqual([{ edgeIds: [top.id, mid.id], organizationIds: ['H', 'T'], sharePpmExact: '300000', sharePercentExact: '30' }]);
   });
 
   it('adds parallel paths: 15 % directly and 30 % × 40 % through a holding make 27 %', () => {

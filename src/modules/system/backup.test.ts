@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('backup and restore', () => {
   it('restores every row into a fresh database, with the same audit verification', async () => {
     const admin = await signedInCaller(t, ['admin']);
-    await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'Backup «Test» LLC — ТОВ' } });
+    await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'Backup «Test» LLC — ТОВ', nameUk: 'Backup «Test» LLC — ТОВ', country: 'UA', kind: 'manufacturer' } });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: admin.headers, payload: { name: 'backup token' } });
     await signCheckpoint(t.database.db, t.signer);
     const file = path.join(dir, 'one.adi.gz');

@@ -1,0 +1,146 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { type App, type AppDeps, actorOf, clientInfo } from '../../core/http.ts';
+import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
+import { problemResponses, zIdParams } from '../../core/schemas.ts';
+import { recordAccessDenied } from '../identity/service.ts';
+import { deliverInBackground } from '../notifications/service.ts';
+import { APPLICANT_ROLES, DEADLINE_READERS, DEADLINE_WRITERS, MEMBERSHIP_READERS, TRANSITION_CALLERS } from './policy.ts';
+import {
+  ZApplicationDetail,
+  ZApplicationList,
+  ZApplicationListQuery,
+  ZCreateApplicationBody,
+  ZDeadlines,
+  ZPublicMemberList,
+  ZPublicMemberQuery,
+  ZPutDeadlinesBody,
+  ZTransitionBody,
+  ZUpdateApplicationBody,
+} from './schema.ts';
+import * as membership from './service.ts';
+
+const tags = ['membership'];
+const publicTags = ['public register'];
+
+/** Membership in the Alliance: applications, their workflow and deadlines, and the public register of members. */
+export function registerMembershipRoutes(app: App, deps: AppDeps): void {
+  // A refusal decided by the state machine (not by the route's roles) is logged and audited like
+  // the route-level ones in identity/http-auth.ts.
+  async function auditedRefusal<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'forbidden') {
+        const route = request.routeOptions.url ?? request.url;
+        request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
+        await recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
+      }
+      throw error;
+    }
+  }
+
+  app.post('/api/v1/membership/applications', {
+    config: { access: APPLICANT_ROLES },
+    schema: {
+      tags,
+      summary: 'Start a membership application (a draft with the localization plan so far)',
+      headers: ZIdempotencyHeaders,
+      body: ZCreateApplicationBody,
+      response: { 201: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) =>
+      auditedRefusal(request, () =>
+        withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await membership.createApplication(trx, request.auth, actorOf(request), request.body) })),
+      ),
+  });
+
+  app.get('/api/v1/membership/applications', {
+    config: { access: MEMBERSHIP_READERS },
+    schema: {
+      tags,
+      summary: "The work queue (staff) or your organization's applications, nearest deadline first",
+      querystring: ZApplicationListQuery,
+      response: { 200: ZApplicationList, ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => membership.listApplications(deps.db, request.auth, request.query),
+  });
+
+  app.get('/api/v1/membership/applications/:id', {
+    config: { access: MEMBERSHIP_READERS },
+    schema: { tags, summary: 'One application with its history', params: zIdParams, response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404) } },
+    handler: async (request) => membership.getApplication(deps.db, request.auth, request.params.id),
+  });
+
+  app.patch('/api/v1/membership/applications/:id', {
+    config: { access: APPLICANT_ROLES },
+    schema: {
+      tags,
+      summary: 'Change the localization plan of a draft or returned application',
+      params: zIdParams,
+      body: ZUpdateApplicationBody,
+      response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => auditedRefusal(request, () => membership.updateApplication(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.post('/api/v1/membership/applications/:id/transitions', {
+    config: { access: TRANSITION_CALLERS },
+    schema: {
+      tags,
+      summary: 'Move an application through the workflow (submit, clear_screening, reject, return, approve, suspend, reinstate, terminate)',
+      description:
+        'An action the state does not allow is a 409 `invalid_transition` whose `allowed` lists what you may do now; an action your roles never allow is a 403. Send `Idempotency-Key` to make a retry safe.',
+      headers: ZIdempotencyHeaders,
+      params: zIdParams,
+      body: ZTransitionBody,
+      response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const body = await auditedRefusal(request, () =>
+        withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await membership.transition(trx, request.auth, actorOf(request), request.params.id, request.body) })),
+      );
+      // The change (and its e-mail) committed: deliver now rather than at the next timer tick.
+      deliverInBackground(deps, request.log);
+      return body;
+    },
+  });
+
+  app.get('/api/v1/membership/deadlines', {
+    config: { access: DEADLINE_READERS },
+    schema: { tags, summary: 'Days an application may stay in each state before it is overdue', response: { 200: ZDeadlines, ...problemResponses(401, 403) } },
+    handler: async () => membership.getDeadlines(deps.db),
+  });
+
+  app.put('/api/v1/membership/deadlines', {
+    config: { access: DEADLINE_WRITERS },
+    schema: {
+      tags,
+      summary: 'Change deadlines (open applications in a changed state get a new due time)',
+      body: ZPutDeadlinesBody,
+      response: { 200: ZDeadlines, ...problemResponses(400, 401, 403) },
+    },
+    handler: async (request) => membership.putDeadlines(deps.db, actorOf(request), request.body),
+  });
+
+  app.get('/api/v1/public/members', {
+    config: { access: 'public' },
+    schema: { tags: publicTags, summary: 'The public register of Alliance members', querystring: ZPublicMemberQuery, response: { 200: ZPublicMemberList, ...problemResponses(400) } },
+    handler: async (request) => membership.listPublicMembers(deps.db, request.query),
+  });
+
+  app.get('/api/v1/public/members.csv', {
+    config: { access: 'public' },
+    schema: {
+      tags: publicTags,
+      summary: 'The public register of Alliance members as CSV (UTF-8 with BOM, for spreadsheets)',
+      response: { 200: { description: 'the register as CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(400) },
+    },
+    handler: async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="adi-members.csv"')
+        .send(await membership.publicMembersCsv(deps.db)),
+  });
+}
