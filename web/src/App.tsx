@@ -7,12 +7,21 @@ import { AppLayout } from './components/AppLayout';
 import { RequireSection } from './components/RequireSection';
 import { RequireSession } from './components/RequireSession';
 import { AccountPage } from './pages/AccountPage';
+import { ApplicationFormPage } from './pages/ApplicationFormPage';
+import { ApplicationPage } from './pages/ApplicationPage';
 import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 import { EnrolTotpPage } from './pages/EnrolTotpPage';
 import { HomePage } from './pages/HomePage';
+import { MembershipPage } from './pages/MembershipPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PublicMembersPage } from './pages/PublicMembersPage';
+import { RegisterOrganizationPage } from './pages/RegisterOrganizationPage';
+import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
 import { UsersPage } from './pages/UsersPage';
@@ -52,6 +61,7 @@ export function App() {
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="enrol-totp" element={<EnrolTotpPage />} />
               <Route path="transparency/audit" element={<TransparencyAuditPage />} />
+              <Route path="register/members" element={<PublicMembersPage />} />
               <Route path="app" element={<RequireSession />}>
                 <Route index element={<DashboardPage />} />
                 <Route
@@ -67,6 +77,78 @@ export function App() {
                   element={
                     <RequireSection section="organizations">
                       <OrganizationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="organizations/new"
+                  element={
+                    <RequireSection section="organizations">
+                      <RegisterOrganizationPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="organizations/:id"
+                  element={
+                    <RequireSection section="organizations">
+                      <OrganizationPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="registry/reviews"
+                  element={
+                    <RequireSection section="reviews">
+                      <ReviewsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="membership"
+                  element={
+                    <RequireSection section="membership">
+                      <MembershipPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="membership/new"
+                  element={
+                    <RequireSection section="membership">
+                      <ApplicationFormPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="membership/applications/:id"
+                  element={
+                    <RequireSection section="membership">
+                      <ApplicationPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="membership/applications/:id/edit"
+                  element={
+                    <RequireSection section="membership">
+                      <ApplicationFormPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="membership/deadlines"
+                  element={
+                    <RequireSection section="deadlines">
+                      <DeadlinesPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="notifications"
+                  element={
+                    <RequireSection section="notifications">
+                      <NotificationsPage />
                     </RequireSection>
                   }
                 />

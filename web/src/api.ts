@@ -50,10 +50,333 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+// Registry ----------------------------------------------------------------------------------------
+
+export const ORGANIZATION_KINDS = ['manufacturer', 'integrator', 'research', 'supplier', 'investor', 'public_body', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+export const REVIEW_STATUSES = ['pending', 'confirmed', 'rejected', 'removal_pending', 'removed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const OFFICER_ROLES = ['director', 'signatory', 'board_member', 'chief_accountant', 'other'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
+export const CONTROL_KINDS = ['voting_rights', 'appoint_board', 'veto', 'other'] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+export const DOCUMENT_TYPES = ['statutes', 'registry_extract', 'financial_statement', 'licence', 'localization_plan', 'ownership_evidence', 'other'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const ADDRESS_TYPES = ['registered', 'operational', 'production'] as const;
+export type AddressType = (typeof ADDRESS_TYPES)[number];
+/** ISO 15924 scripts a person's name can be written in. */
+export const NAME_SCRIPTS = ['Latn', 'Cyrl', 'Arab', 'Hebr', 'Grek', 'Hani', 'Hang', 'Jpan', 'Geor', 'Armn', 'Other'] as const;
+export type NameScript = (typeof NAME_SCRIPTS)[number];
+export const REVIEW_KINDS = ['identifier', 'officer', 'owner'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export interface Address {
+  type: AddressType;
+  street: string;
+  city: string;
+  region?: string;
+  postalCode?: string;
+  country: string;
+}
+
+export interface Contact {
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** A row of the organization search. */
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  nameUk: string | null;
+  shortName: string | null;
+  country: string;
+  kind: OrganizationKind;
+  capabilities: string[];
+  /** Confirmed and pending identifiers. */
+  identifiers: string[];
+  createdAt: string;
+}
+
+export interface OrganizationIdentifier {
+  id: string;
+  identifier: string;
+  scheme: string;
+  value: string;
+  status: ReviewStatus;
+  reviewNote: string | null;
+}
+
 export interface Organization {
   id: string;
   name: string;
+  nameUk: string | null;
+  nameOriginal: string | null;
+  shortName: string | null;
+  country: string;
+  kind: OrganizationKind;
+  sizeBand: SizeBand | null;
+  website: string | null;
+  foundedOn: string | null;
+  addresses: Address[];
+  contacts: Contact[];
+  capabilities: string[];
+  identifiers: OrganizationIdentifier[];
+  /** Send it back with a change: a newer version on the server answers 409. */
+  version: number;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** The editable profile, as sent to the server. */
+export interface OrganizationProfile {
+  name: string;
+  nameUk: string;
+  nameOriginal: string | null;
+  shortName: string | null;
+  country: string;
+  kind: OrganizationKind;
+  sizeBand: SizeBand | null;
+  website: string | null;
+  foundedOn: string | null;
+  addresses: Address[];
+  contacts: Contact[];
+  capabilities: string[];
+}
+
+export interface NewOrganization extends OrganizationProfile {
+  identifiers: string[];
+}
+
+export interface Capability {
+  code: string;
+  parentCode: string | null;
+  nameUk: string;
+  nameEn: string;
+}
+
+export interface PersonName {
+  fullName: string;
+  script: NameScript;
+}
+
+export interface Person {
+  id: string;
+  primaryName: string;
+  names: PersonName[];
+  birthDate: string | null;
+  nationalities: string[];
+  identifiers: { scheme: string; value: string }[];
+  createdAt: string;
+}
+
+export interface NewPerson {
+  names: PersonName[];
+  birthDate?: string | null;
+  nationalities: string[];
+}
+
+export interface Officer {
+  id: string;
+  personId: string;
+  personName: string;
+  role: OfficerRole;
+  fromDate: string | null;
+  toDate: string | null;
+  status: ReviewStatus;
+  reviewNote: string | null;
+}
+
+export interface OwnershipLink {
+  id: string;
+  ownedOrganizationId: string;
+  owner: { kind: 'person' | 'organization'; id: string; name: string };
+  sharePercent: number | null;
+  controlKinds: string[];
+  fromDate: string | null;
+  toDate: string | null;
+  status: ReviewStatus;
+  reviewNote: string | null;
+}
+
+export interface OrganizationPeople {
+  officers: Officer[];
+  owners: OwnershipLink[];
+}
+
+export type OwnerInput =
+  | { kind: 'person'; id: string }
+  | { kind: 'organization'; id: string }
+  | { kind: 'new_person'; person: NewPerson }
+  | { kind: 'new_organization'; organization: NewOrganization };
+
+export interface NewOwner {
+  owner: OwnerInput;
+  sharePercent?: number | null;
+  controlKinds: ControlKind[];
+  fromDate?: string | null;
+  toDate?: string | null;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: 'person' | 'organization';
+  name: string;
+  country: string | null;
+}
+
+export interface GraphEdge {
+  id: string;
+  from: string;
+  to: string;
+  sharePercent: number | null;
+  controlKinds: string[];
+}
+
+export interface BeneficialOwner {
+  personId: string;
+  name: string;
+  /** Exact decimal percent, as a string. */
+  effectiveSharePercent: string;
+  control: boolean;
+  isBeneficialOwner: boolean;
+  reasons: ('share' | 'control')[];
+  paths: { organizationIds: string[]; sharePercent: string }[];
+}
+
+export interface BeneficialOwners {
+  organizationId: string;
+  asOf: string;
+  thresholdPercent: number;
+  owners: BeneficialOwner[];
+  unresolvedOrganizations: { id: string; name: string }[];
+  cycles: { id: string; name: string }[][];
+  truncated: boolean;
+  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
+}
+
+export interface ReviewItem {
+  kind: ReviewKind;
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  status: 'pending' | 'removal_pending';
+  summary: string;
+  proposedAt: string;
+}
+
+export interface OrganizationDocument {
+  id: string;
+  organizationId: string;
+  documentType: DocumentType;
+  title: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+// Membership --------------------------------------------------------------------------------------
+
+export const MEMBERSHIP_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export const MEMBERSHIP_ACTIONS = ['submit', 'clear_screening', 'reject', 'return', 'approve', 'suspend', 'reinstate', 'terminate'] as const;
+export type MembershipAction = (typeof MEMBERSHIP_ACTIONS)[number];
+/** Actions the server refuses without a reason (the company sees it). */
+export const ACTIONS_NEEDING_REASON: readonly MembershipAction[] = ['reject', 'return', 'suspend', 'terminate'];
+/** States that can carry a deadline. */
+export const DEADLINE_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'returned', 'approved', 'suspended'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+/** ISO 4217 currencies an investment may be stated in. */
+export const INVESTMENT_CURRENCIES = ['UAH', 'EUR', 'USD', 'GBP', 'PLN', 'CHF', 'SEK', 'NOK', 'DKK', 'CZK', 'HUF', 'RON', 'BGN', 'CAD', 'AUD', 'JPY', 'KRW', 'TRY', 'ILS'] as const;
+export type InvestmentCurrency = (typeof INVESTMENT_CURRENCIES)[number];
+
+/** The localization plan; on a change, absent fields stay as they are and `null` clears one. */
+export interface LocalizationPlan {
+  localPartnerOrganizationId?: string | null;
+  siteOblast?: string | null;
+  siteCity?: string | null;
+  /** Integer minor units (kopiykas, cents) of `investmentCurrency`: never a float. */
+  investmentMinor?: number | null;
+  investmentCurrency?: InvestmentCurrency | null;
+  jobs?: number | null;
+  capabilities?: string[];
+  plannedStart?: string | null;
+  planSummary?: string | null;
+  documentIds?: string[];
+}
+
+export interface MembershipApplication {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  status: MembershipStatus;
+  localPartnerOrganizationId: string | null;
+  siteOblast: string | null;
+  siteCity: string | null;
+  investmentMinor: number | null;
+  investmentCurrency: string | null;
+  jobs: number | null;
+  capabilities: string[];
+  plannedStart: string | null;
+  planSummary: string | null;
+  documentIds: string[];
+  decisionReason: string | null;
+  screening: { mode: 'manual' | 'automatic'; note: string };
+  statusChangedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  submittedAt: string | null;
+  memberSince: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** What the caller may do now, as the server decides it. */
+  allowedActions: MembershipAction[];
+}
+
+export interface MembershipTransition {
+  id: string;
+  from: MembershipStatus | null;
+  to: MembershipStatus;
+  actorId: string | null;
+  actorLabel: string;
+  reason: string | null;
+  occurredAt: string;
+}
+
+export interface MembershipApplicationDetail extends MembershipApplication {
+  transitions: MembershipTransition[];
+}
+
+export interface Deadlines {
+  items: { status: DeadlineStatus; days: number | null }[];
+}
+
+export interface PublicMember {
+  name: string;
+  nameUk: string | null;
+  country: string;
+  capabilities: { code: string; nameUk: string; nameEn: string }[];
+  memberSince: string;
+}
+
+export interface Notification {
+  id: string;
+  organizationId: string | null;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  delivery: 'smtp' | 'file' | null;
+  attempts: number;
+  lastError: string | null;
 }
 
 export interface Page<T> {
@@ -128,6 +451,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds from the `Retry-After` header (429 responses), if any. */
   readonly retryAfter: number | undefined;
+  /** Further members of the problem document (e.g. `existing` on a duplicate, `allowed` on a refused transition). */
+  readonly extra: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -137,6 +462,7 @@ export class ApiError extends Error {
     errors?: FieldError[];
     requestId?: string;
     retryAfter?: number;
+    extra?: Record<string, unknown>;
   }) {
     super(init.detail ?? init.title ?? init.code);
     this.name = 'ApiError';
@@ -146,6 +472,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.extra = init.extra ?? {};
   }
 }
 
@@ -196,7 +523,8 @@ async function toApiError(response: Response): Promise<ApiError> {
         detail: string;
         errors: FieldError[];
         requestId: string;
-      }>;
+      }> &
+        Record<string, unknown>;
       return new ApiError({
         status: response.status,
         code: body.code ?? `http_${response.status}`,
@@ -205,6 +533,7 @@ async function toApiError(response: Response): Promise<ApiError> {
         errors: Array.isArray(body.errors) ? body.errors : [],
         requestId: body.requestId,
         retryAfter,
+        extra: body,
       });
     } catch {
       // Fall through: a broken body is reported like any non-JSON error.
@@ -213,24 +542,32 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError({ status: response.status, code: `http_${response.status}`, retryAfter });
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+interface RequestOptions {
+  /** Makes a retried POST safe: the server answers a repeat with the first answer. */
+  idempotencyKey?: string;
+}
+
+async function send(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (document upload) goes as the raw body; the server decides its type from its bytes.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network_error' });
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response = await send(method, path, body);
+async function request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+  let response = await send(method, path, body, options);
   // A token can go stale (e.g. the session was renewed in another tab): fetch the
   // current one once and retry, instead of failing the user's action.
   if (response.status === 403 && WRITE_METHODS.has(method) && path !== '/api/v1/auth/me') {
@@ -239,7 +576,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       const meResponse = await send('GET', '/api/v1/auth/me');
       if (meResponse.ok) {
         remember((await meResponse.json()) as Me);
-        response = await send(method, path, body);
+        response = await send(method, path, body, options);
       }
     }
   }
@@ -250,9 +587,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
-const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+const post = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options);
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 const del = (path: string) => request<void>('DELETE', path);
+const id = (value: string) => encodeURIComponent(value);
+
+/** A fresh key for one user action (a click), reused if that action's request is retried. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
 
 const V1 = '/api/v1';
 
@@ -307,9 +651,87 @@ export const api = {
   ) => patch<User>(`${V1}/users/${encodeURIComponent(id)}`, input),
   resetTotp: (id: string) => post<User>(`${V1}/users/${encodeURIComponent(id)}/reset-totp`),
 
-  listOrganizations: (query: { q?: string; limit: number; offset: number }) =>
-    get<Page<Organization>>(`${V1}/organizations`, query),
-  createOrganization: (input: { name: string }) => post<Organization>(`${V1}/organizations`, input),
+  listCapabilities: () => get<{ items: Capability[] }>(`${V1}/capabilities`),
+  listOrganizations: (query: {
+    q?: string;
+    country?: string;
+    capability?: string;
+    kind?: string;
+    limit: number;
+    offset: number;
+  }) => get<Page<OrganizationSummary>>(`${V1}/organizations`, query),
+  createOrganization: (input: NewOrganization) => post<Organization>(`${V1}/organizations`, input),
+  getOrganization: (orgId: string) => get<Organization>(`${V1}/organizations/${id(orgId)}`),
+  updateOrganization: (orgId: string, input: Partial<OrganizationProfile> & { version: number }) =>
+    patch<Organization>(`${V1}/organizations/${id(orgId)}`, input),
+  addIdentifier: (orgId: string, identifier: string) =>
+    post<Organization>(`${V1}/organizations/${id(orgId)}/identifiers`, { identifier }),
+  /** Removes an identifier, officer or owner; a company user's removal of a confirmed one awaits an officer. */
+  removeRegistryItem: (orgId: string, segment: 'identifiers' | 'officers' | 'owners', itemId: string) =>
+    request<{ status: 'removed' | 'removal_pending' }>(
+      'DELETE',
+      `${V1}/organizations/${id(orgId)}/${segment}/${id(itemId)}`,
+    ),
+  organizationPeople: (orgId: string) => get<OrganizationPeople>(`${V1}/organizations/${id(orgId)}/people`),
+  addOfficer: (
+    orgId: string,
+    input: { personId: string; role: OfficerRole; fromDate?: string | null; toDate?: string | null },
+  ) => post<OrganizationPeople>(`${V1}/organizations/${id(orgId)}/officers`, input),
+  addOwner: (orgId: string, input: NewOwner) => post<OrganizationPeople>(`${V1}/organizations/${id(orgId)}/owners`, input),
+  beneficialOwners: (orgId: string, asOf?: string) =>
+    get<BeneficialOwners>(`${V1}/organizations/${id(orgId)}/beneficial-owners`, { asOf }),
+  bodsUrl: (orgId: string) => `${V1}/organizations/${id(orgId)}/ownership.bods.json`,
+  listPeople: (query: { q?: string; limit: number; offset: number }) => get<Page<Person>>(`${V1}/people`, query),
+  createPerson: (input: NewPerson & { organizationId?: string }) => post<Person>(`${V1}/people`, input),
+  listReviews: (query: { organizationId?: string; limit: number; offset: number }) =>
+    get<Page<ReviewItem>>(`${V1}/registry/reviews`, query),
+  decideReview: (kind: ReviewKind, itemId: string, input: { decision: 'confirm' | 'reject'; note?: string }) =>
+    post<{ kind: string; id: string; status: string }>(`${V1}/registry/reviews/${id(kind)}/${id(itemId)}`, input),
+  listDocuments: (orgId: string, query: { limit: number; offset: number }) =>
+    get<Page<OrganizationDocument>>(`${V1}/organizations/${id(orgId)}/documents`, query),
+  /** Uploads a file as the raw request body; 413 (too large) and 415 (not an allowed format) come back as ApiError. */
+  uploadDocument: (orgId: string, input: { type: DocumentType; title?: string; file: File }) =>
+    request<OrganizationDocument>(
+      'POST',
+      withQuery(`${V1}/organizations/${id(orgId)}/documents`, {
+        type: input.type,
+        fileName: input.file.name,
+        title: input.title,
+      }),
+      input.file,
+    ),
+  documentUrl: (documentId: string) => `${V1}/documents/${id(documentId)}/content`,
+
+  listApplications: (query: {
+    status?: string;
+    overdue?: 'true' | 'false';
+    q?: string;
+    organizationId?: string;
+    limit: number;
+    offset: number;
+  }) => get<Page<MembershipApplication>>(`${V1}/membership/applications`, query),
+  getApplication: (appId: string) => get<MembershipApplicationDetail>(`${V1}/membership/applications/${id(appId)}`),
+  createApplication: (input: LocalizationPlan & { organizationId?: string }, idempotencyKey: string) =>
+    post<MembershipApplicationDetail>(`${V1}/membership/applications`, input, { idempotencyKey }),
+  updateApplication: (appId: string, input: LocalizationPlan & { version: number }) =>
+    patch<MembershipApplicationDetail>(`${V1}/membership/applications/${id(appId)}`, input),
+  transitionApplication: (
+    appId: string,
+    input: { action: MembershipAction; reason?: string; version: number },
+    idempotencyKey: string,
+  ) =>
+    post<MembershipApplicationDetail>(`${V1}/membership/applications/${id(appId)}/transitions`, input, {
+      idempotencyKey,
+    }),
+  getDeadlines: () => get<Deadlines>(`${V1}/membership/deadlines`),
+  putDeadlines: (deadlines: Partial<Record<DeadlineStatus, number | null>>) =>
+    put<Deadlines>(`${V1}/membership/deadlines`, { deadlines }),
+  listNotifications: (query: { organizationId?: string; limit: number; offset: number }) =>
+    get<Page<Notification>>(`${V1}/notifications`, query),
+  listPublicMembers: (query: { q?: string; country?: string; capability?: string; limit: number; offset: number }) =>
+    get<Page<PublicMember>>(`${V1}/public/members`, query),
+  publicMembersCsvUrl: `${V1}/public/members.csv`,
+  publicMembersJsonUrl: `${V1}/public/members?limit=200`,
 
   listAuditEvents: (query: {
     action?: string;

@@ -13,7 +13,15 @@ export function setMe(queryClient: QueryClient, me: Me | null): void {
   queryClient.setQueryData(ME_KEY, me);
 }
 
-export type SectionKey = 'users' | 'organizations' | 'audit' | 'account';
+export type SectionKey =
+  | 'users'
+  | 'organizations'
+  | 'reviews'
+  | 'membership'
+  | 'deadlines'
+  | 'notifications'
+  | 'audit'
+  | 'account';
 
 export interface Section {
   key: SectionKey;
@@ -26,7 +34,15 @@ export interface Section {
 // the server still enforces it on every request.
 export const SECTIONS: readonly Section[] = [
   { key: 'users', path: '/app/users', roles: ['admin'] },
-  { key: 'organizations', path: '/app/organizations', roles: ['admin', 'officer'] },
+  {
+    key: 'organizations',
+    path: '/app/organizations',
+    roles: ['admin', 'officer', 'analyst', 'evaluator', 'fund_officer', 'auditor', 'company'],
+  },
+  { key: 'reviews', path: '/app/registry/reviews', roles: ['admin', 'officer'] },
+  { key: 'membership', path: '/app/membership', roles: ['company', 'officer', 'analyst', 'admin', 'auditor'] },
+  { key: 'deadlines', path: '/app/membership/deadlines', roles: ['admin', 'officer', 'analyst', 'auditor'] },
+  { key: 'notifications', path: '/app/notifications', roles: ['company', 'officer', 'admin', 'auditor'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];
@@ -43,4 +59,14 @@ export function sectionByKey(key: SectionKey): Section {
   const section = SECTIONS.find((s) => s.key === key);
   if (!section) throw new Error(`Unknown section ${key}`);
   return section;
+}
+
+/** True for Alliance staff (every role except company and public): they see every organization. */
+export function isStaff(user: Pick<User, 'roles'>): boolean {
+  return user.roles.some((role) => role !== 'company' && role !== 'public');
+}
+
+/** A company representative (and nothing more): acts only for their own organization. */
+export function isCompanyUser(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('company') && !isStaff(user);
 }

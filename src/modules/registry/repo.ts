@@ -65,16 +65,12 @@ export interface OrganizationFilter {
   onlyIds?: string[];
 }
 
-/** Above this many matches a search reports `total` as a lower bound instead of counting every row. */
-export const SEARCH_COUNT_CAP = 1000;
-
 /**
  * A page of organizations. With `q`, the search goes in three tiers and answers from the first that
  * finds anything: an exact identifier (`UA-EDR-…` or the bare number); every word of `q` as a
  * substring of some name in any script (the generated `search_text`, served by a trigram GIN index);
  * then trigram word similarity for typos and other transliterations. Tiers keep every query on the
- * index: one OR across them would make PostgreSQL scan the table. Counting stops at
- * SEARCH_COUNT_CAP so a broad word stays fast.
+ * index: one OR across them would make PostgreSQL scan the table.
  */
 export async function searchOrganizations(db: Db, filter: OrganizationFilter, limit: number, offset: number) {
   const filtered = () => {
@@ -128,18 +124,23 @@ export async function searchOrganizations(db: Db, filter: OrganizationFilter, li
       const more = rows.length > limit;
       return { items: rows.slice(0, limit), total: offset + Math.min(rows.length, limit) + (more ? 1 : 0), totalIsLowerBound: more };
     }
-    const items = await withIdentifiers(base).orderBy(sql`lower(o.name)`).orderBy('o.id').limit(limit).offset(offset).execute();
-    // A first page that is not full already tells the total; only count when there may be more.
-    let total = items.length;
-    if (offset > 0 || items.length === limit) {
-      const counted = await db
-        .selectFrom(base.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('hits'))
-        .select(sql<number>`count(*)::int`.as('n'))
-        .executeTakeFirstOrThrow();
+    // The total comes from a window over the same matches: one statement, and it steers the planner
+    // to the trigram index (ordering by name alone tempts it to walk the whole name index).
+    const rows = await withIdentifiers(base)
+      .select(sql<number>`(count(*) over ())::int`.as('total_matches'))
+      .orderBy(sql`lower(o.name)`)
+      .orderBy('o.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    let total = rows.length ? Number(rows[0].total_matches) : 0;
+    if (rows.length === 0 && offset > 0) {
+      // Past the last page: count separately so the pager still knows where the end is.
+      const counted = await db.selectFrom(base.select(sql`1`.as('one')).as('hits')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
       total = Number(counted.n);
     }
     if (total === 0 && q) continue;
-    return { items, total: Math.min(total, SEARCH_COUNT_CAP), totalIsLowerBound: total > SEARCH_COUNT_CAP };
+    return { items: rows.map(({ total_matches: _, ...item }) => item), total, totalIsLowerBound: false };
   }
   return { items: [], total: 0, totalIsLowerBound: false };
 }

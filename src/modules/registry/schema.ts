@@ -149,7 +149,7 @@ export const ZOrganizationListQuery = z.strictObject({
 export const ZOrganizationList = z.object({
   items: z.array(ZOrganizationSummary),
   total: z.number().int(),
-  totalIsLowerBound: z.boolean().describe('true when more than `total` organizations match (broad searches stop counting at 1,000)'),
+  totalIsLowerBound: z.boolean().describe('true when more than `total` organizations match (a search for similar names does not count them all)'),
   limit: z.number().int(),
   offset: z.number().int(),
 });

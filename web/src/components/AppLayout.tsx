@@ -48,6 +48,13 @@ export function AppLayout() {
       ]
     : [];
 
+  // The deepest section containing the current page is the active one (an organization's page
+  // belongs to Organizations; the deadlines page to Deadlines rather than Membership).
+  const activePath = navItems
+    .map((item) => item.path)
+    .filter((path) => location.pathname === path || (path !== '/app' && location.pathname.startsWith(`${path}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+
   return (
     <>
       <a href="#main-content" className="skip-link">
@@ -77,6 +84,9 @@ export function AppLayout() {
               </Anchor>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <Anchor component={Link} to="/register/members" size="sm" visibleFrom="sm" data-testid="header-members">
+                {t('layout.membersRegister')}
+              </Anchor>
               <LanguageSwitch />
               {me ? (
                 <>
@@ -108,7 +118,7 @@ export function AppLayout() {
         {showNav && (
           <AppShell.Navbar p="sm" id="main-navigation" component="nav" aria-label={t('layout.mainNav')}>
             {navItems.map((item) => {
-              const active = location.pathname === item.path;
+              const active = item.path === activePath;
               return (
                 <NavLink
                   key={item.path}
@@ -122,6 +132,7 @@ export function AppLayout() {
                 />
               );
             })}
+            <NavLink component={Link} to="/register/members" label={t('layout.membersRegister')} />
             <NavLink component={Link} to="/transparency/audit" label={t('layout.transparency')} />
           </AppShell.Navbar>
         )}

@@ -6,20 +6,23 @@ import { errorMessage } from '../errors';
 
 interface ErrorAlertProps {
   error: unknown;
-  /** Field errors that could not be shown next to an input. */
+  /**
+   * Field errors that could not be shown next to an input. Passing it (even empty) says the form
+   * shows the others, so the message does not repeat them.
+   */
   fieldErrors?: FieldError[];
   onRetry?: () => void;
 }
 
-export function ErrorAlert({ error, fieldErrors = [], onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, fieldErrors, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <Alert color="red" variant="light" role="alert">
       <Stack gap="xs">
-        <Text size="sm">{errorMessage(t, error)}</Text>
-        {fieldErrors.length > 0 && (
+        <Text size="sm">{errorMessage(t, error, { fieldsShown: fieldErrors !== undefined })}</Text>
+        {fieldErrors && fieldErrors.length > 0 && (
           <List size="sm">
             {fieldErrors.map((item) => (
               <List.Item key={`${item.field}:${item.message}`}>

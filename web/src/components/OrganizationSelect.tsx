@@ -45,7 +45,7 @@ export function OrganizationSelect({ value, onChange, current, ...props }: Organ
       // The server already filtered by the search text.
       filter={({ options: all }) => all}
       nothingFoundMessage={organizations.isFetching ? t('common.loading') : t('common.empty')}
-      placeholder={t('users.form.organizationPlaceholder')}
+      placeholder={props.placeholder ?? t('users.form.organizationPlaceholder')}
       clearButtonProps={{ 'aria-label': t('common.reset') }}
       comboboxProps={{ withinPortal: true }}
     />

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { RoleBadges } from '../components/RoleBadges';
-import { allowedSections, useMe } from '../session';
+import { allowedSections, isCompanyUser, useMe } from '../session';
+import { RegisterYourCompanyCard } from './OrganizationsPage';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -46,6 +47,8 @@ export function DashboardPage() {
           </Group>
         </Stack>
       </Card>
+
+      {isCompanyUser(user) && !user.organizationId && <RegisterYourCompanyCard />}
 
       <section aria-labelledby="sections-heading">
         <Title order={2} size="h3" id="sections-heading" mb="sm">

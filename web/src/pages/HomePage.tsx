@@ -30,7 +30,15 @@ export function HomePage() {
         <Title order={2} id="home-links" size="h3" mb="sm">
           {t('home.linksHeading')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <Card withBorder padding="lg">
+            <Anchor component={Link} to="/register/members" fw={600} data-testid="home-members">
+              {t('home.members')}
+            </Anchor>
+            <Text size="sm" mt="xs">
+              {t('home.membersText')}
+            </Text>
+          </Card>
           <Card withBorder padding="lg">
             <Anchor component={Link} to="/transparency/audit" fw={600}>
               {t('home.transparency')}
