@@ -120,12 +120,9 @@ export async function listCapabilities(db: Db) {
   return rows.map((row) => ({ code: row.code, parentCode: row.parent_code, nameUk: row.name_uk, nameEn: row.name_en }));
 }
 
-/** Inserts an organization with its identifiers in the caller's transaction; identifiers are pending unless `trusted`. */
-async function insertOrganization(trx: Transaction<Database>, actor: AuditActor, input: TCreateOrganization, trusted: boolean, proposedBy: string | null): Promise<OrganizationRow> {
-  await assertCapabilitiesKnown(trx, input.capabilities, 'body.capabilities');
-  await assertIdentifiersFree(trx, input.identifiers.map((i) => i.identifier));
-  const now = new Date();
-  const row = {
+/** The table row for a new organization. */
+function organizationRow(input: TCreateOrganization, now: Date) {
+  return {
     id: uuidv7(),
     name: input.name,
     name_uk: input.nameUk,
@@ -143,23 +140,33 @@ async function insertOrganization(trx: Transaction<Database>, actor: AuditActor,
     created_at: now,
     updated_at: now,
   };
+}
+
+/** The identifier rows of a new organization: confirmed when `trusted`, otherwise awaiting an officer. */
+function identifierRows(organizationId: string, input: TCreateOrganization, trusted: boolean, proposedBy: string | null, now: Date) {
+  return input.identifiers.map((i) => ({
+    id: uuidv7(),
+    organization_id: organizationId,
+    scheme: i.scheme,
+    value: i.value,
+    identifier: i.identifier,
+    status: trusted ? ('confirmed' as const) : ('pending' as const),
+    proposed_by: proposedBy,
+    reviewed_by: trusted ? proposedBy : null,
+    review_note: null,
+    created_at: now,
+    updated_at: now,
+  }));
+}
+
+/** Inserts an organization with its identifiers in the caller's transaction; identifiers are pending unless `trusted`. */
+async function insertOrganization(trx: Transaction<Database>, actor: AuditActor, input: TCreateOrganization, trusted: boolean, proposedBy: string | null): Promise<OrganizationRow> {
+  await assertCapabilitiesKnown(trx, input.capabilities, 'body.capabilities');
+  await assertIdentifiersFree(trx, input.identifiers.map((i) => i.identifier));
+  const now = new Date();
+  const row = organizationRow(input, now);
   await repo.insertOrganizations(trx, [row]);
-  await repo.insertIdentifiers(
-    trx,
-    input.identifiers.map((i) => ({
-      id: uuidv7(),
-      organization_id: row.id,
-      scheme: i.scheme,
-      value: i.value,
-      identifier: i.identifier,
-      status: trusted ? 'confirmed' : 'pending',
-      proposed_by: proposedBy,
-      reviewed_by: trusted ? proposedBy : null,
-      review_note: null,
-      created_at: now,
-      updated_at: now,
-    })),
-  );
+  await repo.insertIdentifiers(trx, identifierRows(row.id, input, trusted, proposedBy, now));
   await recordAudit(trx, actor, {
     action: 'organization.created',
     targetType: 'organization',
@@ -807,27 +814,8 @@ export async function importOrganizations(
   for (let start = 0; start < accepted.length; start += BATCH) {
     const batch = accepted.slice(start, start + BATCH);
     const now = new Date();
-    const organizations = batch.map(({ input }) => ({
-      id: uuidv7(),
-      name: input.name,
-      name_uk: input.nameUk,
-      name_original: input.nameOriginal ?? null,
-      short_name: input.shortName ?? null,
-      country: input.country,
-      kind: input.kind,
-      size_band: input.sizeBand ?? null,
-      website: input.website ?? null,
-      founded_on: input.foundedOn ?? null,
-      addresses: JSON.stringify(input.addresses),
-      contacts: JSON.stringify(input.contacts),
-      capabilities: [...new Set(input.capabilities)],
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    }));
-    const identifiers = batch.flatMap(({ input }, index) =>
-      input.identifiers.map((i) => ({ id: uuidv7(), organization_id: organizations[index].id, scheme: i.scheme, value: i.value, identifier: i.identifier, status: 'confirmed' as const, proposed_by: null, reviewed_by: null, review_note: null, created_at: now, updated_at: now })),
-    );
+    const organizations = batch.map(({ input }) => organizationRow(input, now));
+    const identifiers = batch.flatMap(({ input }, index) => identifierRows(organizations[index].id, input, true, null, now));
     await db.transaction().execute(async (trx) => {
       await repo.insertOrganizations(trx, organizations);
       await repo.insertIdentifiers(trx, identifiers);
