@@ -245,6 +245,7 @@ export interface BeneficialOwner {
   control: boolean;
   isBeneficialOwner: boolean;
   reasons: ('share' | 'control')[];
+  /** Each chain from the person's first company down to the organization, with its exact share in percent. */
   paths: { organizationIds: string[]; sharePercent: string }[];
 }
 
@@ -384,6 +385,8 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+  /** Set when a broad search stopped counting: more than `total` match. */
+  totalIsLowerBound?: boolean;
 }
 
 export interface AuditEvent {

@@ -11,10 +11,12 @@ interface ErrorAlertProps {
    * shows the others, so the message does not repeat them.
    */
   fieldErrors?: FieldError[];
+  /** A readable name for a field path of the request (defaults to the path itself). */
+  fieldLabel?: (field: string) => string | undefined;
   onRetry?: () => void;
 }
 
-export function ErrorAlert({ error, fieldErrors, onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, fieldErrors, fieldLabel, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   const requestId = error instanceof ApiError ? error.requestId : undefined;
@@ -26,7 +28,7 @@ export function ErrorAlert({ error, fieldErrors, onRetry }: ErrorAlertProps) {
           <List size="sm">
             {fieldErrors.map((item) => (
               <List.Item key={`${item.field}:${item.message}`}>
-                {item.field}: {item.message}
+                {fieldLabel?.(item.field) ?? item.field}: {item.message}
               </List.Item>
             ))}
           </List>

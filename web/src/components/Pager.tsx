@@ -9,9 +9,11 @@ interface PagerProps {
   onChange: (offset: number) => void;
   /** What is being paged, for the navigation landmark's name (e.g. "Users"). */
   label: string;
+  /** The server stopped counting: at least `total` match (shown as "1000+"). */
+  totalIsLowerBound?: boolean;
 }
 
-export function Pager({ total, limit, offset, onChange, label }: PagerProps) {
+export function Pager({ total, limit, offset, onChange, label, totalIsLowerBound = false }: PagerProps) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
@@ -25,7 +27,7 @@ export function Pager({ total, limit, offset, onChange, label }: PagerProps) {
   };
   return (
     <Group justify="space-between" mt="md" wrap="wrap">
-      <Text size="sm">{t('common.shown', { from, to, total })}</Text>
+      <Text size="sm">{t('common.shown', { from, to, total: totalIsLowerBound ? `${total}+` : total })}</Text>
       {pages > 1 && (
         <nav aria-label={t('common.pagination', { name: label })}>
           <Pagination

@@ -726,6 +726,7 @@ export const en: Messages<typeof uk> = {
     companyIntro:
       'Your company’s applications for membership of the Alliance of Defense Industries. An application carries a plan to localize production in Ukraine.',
     apply: 'Apply for membership',
+    fileForCompany: 'File a paper application',
     search: 'Search by organization name',
     status: 'Status',
     anyStatus: 'All statuses',
@@ -883,6 +884,7 @@ export const en: Messages<typeof uk> = {
     openJson: 'Open JSON',
     search: 'Search by name',
     country: 'Country',
+    capability: 'Capability',
     caption: 'Members of the Alliance of Defense Industries',
     name: 'Name',
     nameUk: 'Name in Ukrainian',

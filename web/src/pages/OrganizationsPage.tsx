@@ -203,6 +203,7 @@ function OrganizationSearch({ canRegister }: { canRegister: boolean }) {
           </TableFrame>
           <Pager
             total={organizations.data.total}
+            totalIsLowerBound={organizations.data.totalIsLowerBound}
             limit={PAGE_SIZE}
             offset={offset}
             onChange={setOffset}
