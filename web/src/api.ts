@@ -663,6 +663,9 @@ export const api = {
     limit: number;
     offset: number;
   }) => get<Page<OrganizationSummary>>(`${V1}/organizations`, query),
+  /** Names and countries of every organization (for pickers such as the local partner). */
+  organizationDirectory: (query: { q?: string; country?: string; limit: number; offset: number }) =>
+    get<Page<{ id: string; name: string; nameUk: string | null; country: string }>>(`${V1}/organizations/directory`, query),
   createOrganization: (input: NewOrganization) => post<Organization>(`${V1}/organizations`, input),
   getOrganization: (orgId: string) => get<Organization>(`${V1}/organizations/${id(orgId)}`),
   updateOrganization: (orgId: string, input: Partial<OrganizationProfile> & { version: number }) =>

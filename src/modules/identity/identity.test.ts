@@ -286,13 +286,14 @@ describe('user administration', () => {
     expect(events.every((e) => e.actor_id === admin.userId)).toBe(true);
   });
 
-  it('requires an organization for a company user', async () => {
+  it('creates a company user without an organization (they register their own) but refuses an unknown one', async () => {
     const admin = await signedInCaller(t, ['admin']);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { email: 'c@x.example', displayName: 'C', roles: ['company'], password: 'a long enough password' } });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ field: 'organizationId', message: expect.any(String) }]);
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { email: 'c@x.example', displayName: 'C', roles: ['company'], organizationId: '01900000-0000-7000-8000-000000000000', password: 'a long enough password' } });
     expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ field: 'organizationId', message: 'no such organization' }]);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { email: 'c@x.example', displayName: 'C', roles: ['company'], password: 'a long enough password' } });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ roles: ['company'], organizationId: null });
   });
 
   it('lists the failing fields of a bad request and writes nothing', async () => {

@@ -61,10 +61,8 @@ async function requireUser(db: Kysely<Database>, id: string): Promise<UserRow> {
   return row;
 }
 
-async function checkOrganizationLink(db: Kysely<Database>, roles: readonly string[], organizationId: string | null) {
-  if (roles.includes('company') && !organizationId) {
-    throw new AppError('validation_failed', { errors: [{ field: 'organizationId', message: 'a company user must be linked to an organization' }] });
-  }
+// A company user may start without an organization: they register their own, and are linked to it then.
+async function checkOrganizationLink(db: Kysely<Database>, organizationId: string | null) {
   if (organizationId && !(await organizationExists(db, organizationId))) {
     throw new AppError('validation_failed', { errors: [{ field: 'organizationId', message: 'no such organization' }] });
   }
@@ -73,7 +71,7 @@ async function checkOrganizationLink(db: Kysely<Database>, roles: readonly strin
 /** Creates a user (administrators, and `adi user create`). */
 export async function createUser(db: Kysely<Database>, actor: AuditActor, input: TCreateUser): Promise<TUser> {
   const organizationId = input.organizationId ?? null;
-  await checkOrganizationLink(db, input.roles, organizationId);
+  await checkOrganizationLink(db, organizationId);
   const passwordHash = await hashPassword(input.password);
   const id = uuidv7();
   await db.transaction().execute(async (trx) => {
@@ -108,7 +106,7 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
   const current = await requireUser(db, id);
   const roles = patch.roles ?? (current.roles as Role[]);
   const organizationId = patch.organizationId === undefined ? current.organization_id : patch.organizationId;
-  await checkOrganizationLink(db, roles, organizationId);
+  await checkOrganizationLink(db, organizationId);
   if (actor.actorId === id && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin') && current.roles.includes('admin')))) {
     throw new AppError('conflict', 'administrators cannot disable themselves or remove their own admin role');
   }

@@ -211,6 +211,9 @@ describe('a company registering itself and its owners', () => {
       expect(answer.body).not.toContain('Theirs LLC');
     }
     expect((await post(rep, `/api/v1/organizations/${theirs.id}/identifiers`, { identifier: 'GB-COH-12345678' })).statusCode).toBe(404);
+    // The directory (for picking a local partner) names every organization, and nothing more.
+    const directory = (await get(rep, '/api/v1/organizations/directory?q=theirs')).json();
+    expect(directory.items).toEqual([{ id: theirs.id, name: 'Theirs LLC', nameUk: 'Theirs LLC', country: 'UA' }]);
     // Naming another company's organization as an owner does not reveal or change it.
     expect((await get(rep, '/api/v1/registry/reviews')).statusCode).toBe(403);
     const person = (await post(officer, '/api/v1/people', { names: [{ fullName: 'Hidden Person', script: 'Latn' }], organizationId: theirs.id })).json();

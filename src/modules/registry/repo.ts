@@ -209,20 +209,28 @@ export async function listPendingReviews(db: Db, organizationId: string | undefi
     organization_name: string;
     status: 'pending' | 'removal_pending';
     summary: string;
+    identifier: string | null;
+    officer_role: string | null;
+    person_or_owner_name: string | null;
+    share_ppm: number | null;
+    control_kinds: string[] | null;
     proposed_at: Date;
     total: number;
   }>`
     with x as (
-      select 'identifier' as kind, i.id, i.organization_id, i.status, i.identifier as summary, i.updated_at as proposed_at
+      select 'identifier' as kind, i.id, i.organization_id, i.status, i.identifier as summary,
+             i.identifier, null::text as officer_role, null::text as person_or_owner_name, null::int as share_ppm,
+             null::text[] as control_kinds, i.updated_at as proposed_at
         from organization_identifiers i where i.status in ('pending', 'removal_pending')
       union all
-      select 'officer', f.id, f.organization_id, f.status, f.role || ': ' || p.primary_name, f.updated_at
+      select 'officer', f.id, f.organization_id, f.status, f.role || ': ' || p.primary_name,
+             null, f.role, p.primary_name, null, null, f.updated_at
         from organization_officers f join people p on p.id = f.person_id where f.status in ('pending', 'removal_pending')
       union all
       select 'owner', l.id, l.owned_organization_id, l.status,
-             coalesce(p.primary_name, oo.name) || coalesce(' ' || (l.share_ppm / 10000.0)::text || ' %', '')
+             coalesce(p.primary_name, oo.name) || coalesce(' ' || trim_scale(l.share_ppm / 10000.0)::text || ' %', '')
                || case when cardinality(l.control_kinds) > 0 then ' (' || array_to_string(l.control_kinds, ', ') || ')' else '' end,
-             l.updated_at
+             null, null, coalesce(p.primary_name, oo.name), l.share_ppm, l.control_kinds, l.updated_at
         from ownership_links l
         left join people p on p.id = l.owner_person_id
         left join organizations oo on oo.id = l.owner_organization_id

@@ -11,6 +11,8 @@ import {
   ZCapability,
   ZCreateOrganizationBody,
   ZCreatePersonBody,
+  ZDirectory,
+  ZDirectoryQuery,
   ZDocument,
   ZDocumentList,
   ZIdentifierParams,
@@ -55,6 +57,15 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
     handler: async (request) => {
       const { limit, offset, ...filter } = request.query;
       return registry.listOrganizations(deps.db, request.auth, filter, limit, offset);
+    },
+  });
+
+  app.get('/api/v1/organizations/directory', {
+    config: { access: ORGANIZATION_READERS },
+    schema: { tags, summary: 'Names and countries of all organizations, for pickers (a local partner)', querystring: ZDirectoryQuery, response: { 200: ZDirectory, ...problemResponses(400, 401, 403) } },
+    handler: async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return registry.organizationDirectory(deps.db, filter, limit, offset);
     },
   });
 

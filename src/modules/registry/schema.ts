@@ -292,7 +292,12 @@ export const ZReviewItem = z
     organizationId: z.uuid(),
     organizationName: z.string(),
     status: z.enum(['pending', 'removal_pending']),
-    summary: z.string(),
+    summary: z.string().describe('one line in English, for logs and scripts; the fields below are for display'),
+    identifier: z.string().nullable(),
+    officerRole: z.string().nullable(),
+    name: z.string().nullable().describe("the officer's or owner's name"),
+    sharePercent: z.number().nullable(),
+    controlKinds: z.array(z.string()),
     proposedAt: z.iso.datetime(),
   })
   .meta({ id: 'ReviewItem' });
@@ -326,3 +331,12 @@ export const ZUploadDocumentQuery = z.strictObject({
 });
 
 export const ZDocumentList = z.object({ items: z.array(ZDocument), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const ZDirectoryQuery = z.strictObject({ q: zFilterText(200), country: zCountry.optional(), ...zPageQuery });
+export const ZDirectory = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), nameUk: z.string().nullable(), country: z.string() })),
+  total: z.number().int(),
+  totalIsLowerBound: z.boolean(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});

@@ -220,6 +220,15 @@ export async function listOrganizations(db: Db, auth: AuthContext, filter: Omit<
   };
 }
 
+/**
+ * Names and countries of every organization, for pickers (a local partner in an application): a
+ * directory any signed-in reader may search, carrying nothing beyond what the public register shows.
+ */
+export async function organizationDirectory(db: Db, filter: { q?: string; country?: string }, limit: number, offset: number) {
+  const { items, total, totalIsLowerBound } = await repo.searchOrganizations(db, filter, limit, offset);
+  return { items: items.map((row) => ({ id: row.id, name: row.name, nameUk: row.name_uk, country: row.country })), total, totalIsLowerBound, limit, offset };
+}
+
 /** One organization, if the caller may see it (404 otherwise, so ids cannot be probed). */
 export async function getOrganization(db: Db, auth: AuthContext, id: string): Promise<TOrganization> {
   await assertMaySee(db, auth, id);
@@ -315,6 +324,11 @@ export async function listReviews(db: Db, organizationId: string | undefined, li
       organizationName: row.organization_name,
       status: row.status,
       summary: row.summary,
+      identifier: row.identifier,
+      officerRole: row.officer_role,
+      name: row.person_or_owner_name,
+      sharePercent: row.share_ppm === null ? null : row.share_ppm / 10_000,
+      controlKinds: row.control_kinds ?? [],
       proposedAt: new Date(row.proposed_at).toISOString(),
     })),
     total: Number(total),

@@ -1,4 +1,4 @@
-// Organization picker backed by the server-side search of /api/v1/organizations,
+// Organization picker backed by the server-side directory search (/api/v1/organizations/directory),
 // so it keeps working when there are more organizations than one page holds.
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -22,12 +22,12 @@ export function OrganizationSelect({ value, onChange, current, ...props }: Organ
   // While the box shows the selected name, list everything rather than just that one match.
   const q = query === selectedName ? '' : query;
   const organizations = useQuery({
-    queryKey: ['organizations', 'options', q],
-    queryFn: () => api.listOrganizations({ q, limit: 50, offset: 0 }),
+    queryKey: ['organizations', 'directory', q],
+    queryFn: () => api.organizationDirectory({ q, limit: 50, offset: 0 }),
     placeholderData: keepPreviousData,
   });
 
-  const options = (organizations.data?.items ?? []).map((org) => ({ value: org.id, label: org.name }));
+  const options = (organizations.data?.items ?? []).map((org) => ({ value: org.id, label: `${org.name} (${org.country})` }));
   if (current && !options.some((option) => option.value === current.id)) {
     options.unshift({ value: current.id, label: current.name });
   }

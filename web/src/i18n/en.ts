@@ -127,7 +127,6 @@ export const en: Messages<typeof uk> = {
     passwordLength: 'The password must be at least 12 characters long.',
     code: 'Enter the 6-digit code.',
     rolesRequired: 'Choose at least one role.',
-    companyNeedsOrganization: 'The Company role needs an organization.',
     expiryDays: 'Enter a whole number of days from 1 to 730.',
     dateRange: 'The end date cannot be before the start date.',
     website: 'Enter a full address starting with http:// or https://.',

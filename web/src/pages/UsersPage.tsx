@@ -240,8 +240,6 @@ function CreateUserModal({ opened, onClose, onSaved }: UserModalProps & { opened
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('validation.email')),
       displayName: (value) => (value.trim() ? null : t('validation.required')),
       roles: (value) => (value.length > 0 ? null : t('validation.rolesRequired')),
-      organizationId: (value, values) =>
-        values.roles.includes('company') && !value ? t('validation.companyNeedsOrganization') : null,
       password: (value) => (value.length >= 12 ? null : t('validation.passwordLength')),
     },
   });
@@ -338,8 +336,6 @@ function EditUserModal({ user, onClose, onSaved }: UserModalProps & { user: User
     validate: {
       displayName: (value) => (value.trim() ? null : t('validation.required')),
       roles: (value) => (value.length > 0 ? null : t('validation.rolesRequired')),
-      organizationId: (value, values) =>
-        values.roles.includes('company') && !value ? t('validation.companyNeedsOrganization') : null,
     },
   });
 
