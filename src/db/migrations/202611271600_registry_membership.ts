@@ -33,9 +33,10 @@ const statements = [
   sql`alter table organizations add column search_text text generated always as (
     lower(name || ' ' || coalesce(name_uk, '') || ' ' || coalesce(name_original, '') || ' ' || coalesce(short_name, ''))
   ) stored`,
-  // GIN answers substring (LIKE) searches; GiST answers "nearest names first" for typos (KNN ordering).
+  // GIN answers substring (LIKE) searches; GiST answers "nearest names first" for typos (KNN ordering);
+  // a 256-byte signature keeps names in two scripts from saturating it (the default 12 bytes did).
   sql`create index organizations_search_trgm_idx on organizations using gin (search_text gin_trgm_ops)`,
-  sql`create index organizations_search_knn_idx on organizations using gist (search_text gist_trgm_ops)`,
+  sql`create index organizations_search_knn_idx on organizations using gist (search_text gist_trgm_ops(siglen = 256))`,
   sql`create index organizations_country_idx on organizations (country)`,
   sql`create index organizations_capabilities_idx on organizations using gin (capabilities)`,
 
@@ -58,6 +59,8 @@ const statements = [
   sql`create unique index organization_identifiers_live_idx on organization_identifiers (identifier)
     where status in ('pending', 'confirmed', 'removal_pending')`,
   sql`create index organization_identifiers_org_idx on organization_identifiers (organization_id)`,
+  // Search finds an organization by the bare number too (12345678 for UA-EDR-12345678).
+  sql`create index organization_identifiers_value_idx on organization_identifiers (value)`,
 
   sql`create table people (
     id uuid primary key,
