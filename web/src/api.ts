@@ -252,6 +252,7 @@ export interface BeneficialOwner {
 export interface BeneficialOwners {
   organizationId: string;
   asOf: string;
+  includesPending: boolean;
   thresholdPercent: number;
   owners: BeneficialOwner[];
   unresolvedOrganizations: { id: string; name: string }[];
@@ -684,8 +685,8 @@ export const api = {
     input: { personId: string; role: OfficerRole; fromDate?: string | null; toDate?: string | null },
   ) => post<OrganizationPeople>(`${V1}/organizations/${id(orgId)}/officers`, input),
   addOwner: (orgId: string, input: NewOwner) => post<OrganizationPeople>(`${V1}/organizations/${id(orgId)}/owners`, input),
-  beneficialOwners: (orgId: string, asOf?: string) =>
-    get<BeneficialOwners>(`${V1}/organizations/${id(orgId)}/beneficial-owners`, { asOf }),
+  beneficialOwners: (orgId: string, asOf?: string, includePending?: boolean) =>
+    get<BeneficialOwners>(`${V1}/organizations/${id(orgId)}/beneficial-owners`, { asOf, includePending: includePending ? 'true' : undefined }),
   bodsUrl: (orgId: string) => `${V1}/organizations/${id(orgId)}/ownership.bods.json`,
   listPeople: (query: { q?: string; limit: number; offset: number }) => get<Page<Person>>(`${V1}/people`, query),
   createPerson: (input: NewPerson & { organizationId?: string }) => post<Person>(`${V1}/people`, input),

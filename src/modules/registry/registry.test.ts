@@ -148,9 +148,12 @@ describe('a company registering itself and its owners', () => {
     const officerProposal = await post(rep, `/api/v1/organizations/${org.id}/officers`, { personId: director, role: 'director', fromDate: '2024-01-01' });
     expect(officerProposal.statusCode, officerProposal.body).toBe(201);
 
-    // Nothing pending counts for beneficial owners yet.
+    // Nothing pending counts for beneficial owners yet, unless a provisional picture is asked for.
     const before = (await get(officer, `/api/v1/organizations/${org.id}/beneficial-owners`)).json();
     expect(before.owners).toEqual([]);
+    const provisional = (await get(rep, `/api/v1/organizations/${org.id}/beneficial-owners?includePending=true`)).json();
+    expect(provisional).toMatchObject({ includesPending: true });
+    expect(provisional.owners.map((o: { effectiveSharePercent: string }) => o.effectiveSharePercent)).toEqual(['48', '32', '20']);
 
     // The officer's queue lists every proposal of this company; confirming them all.
     const queue = (await get(officer, `/api/v1/registry/reviews?organizationId=${org.id}`)).json();

@@ -395,11 +395,11 @@ export async function liveShareTotal(trx: Transaction<Database>, organizationId:
 }
 
 /**
- * Every confirmed ownership link in force on `asOf` that lies upward of the organization: its owners,
+ * Every ownership link with one of `statuses` (confirmed by default) in force on `asOf` that lies upward of the organization: its owners,
  * their owners, and so on. The recursive walk collects organization ids with UNION, so a cycle of
  * cross-holdings ends the walk instead of looping.
  */
-export async function ownershipLinksUpward(db: Db, organizationId: string, asOf: string) {
+export async function ownershipLinksUpward(db: Db, organizationId: string, asOf: string, statuses: ReviewStatus[] = EFFECTIVE_STATUSES) {
   const { rows } = await sql<{
     id: string;
     owned_organization_id: string;
@@ -414,14 +414,14 @@ export async function ownershipLinksUpward(db: Db, organizationId: string, asOf:
       select l.owner_organization_id
         from ownership_links l join upward u on l.owned_organization_id = u.org_id
         where l.owner_organization_id is not null
-          and l.status in ('confirmed', 'removal_pending')
+          and l.status in (${sql.join(statuses)})
           and (l.from_date is null or l.from_date <= ${asOf}::date)
           and (l.to_date is null or l.to_date >= ${asOf}::date)
     )
     select l.id, l.owned_organization_id, l.owner_person_id, l.owner_organization_id, l.share_ppm, l.control_kinds
       from ownership_links l
       where l.owned_organization_id in (select org_id from upward)
-        and l.status in ('confirmed', 'removal_pending')
+        and l.status in (${sql.join(statuses)})
         and (l.from_date is null or l.from_date <= ${asOf}::date)
         and (l.to_date is null or l.to_date >= ${asOf}::date)
   `.execute(db);

@@ -145,7 +145,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
       querystring: ZBeneficialOwnersQuery,
       response: { 200: ZBeneficialOwners, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => registry.beneficialOwners(deps.db, request.auth, request.params.id, request.query.asOf),
+    handler: async (request) => registry.beneficialOwners(deps.db, request.auth, request.params.id, request.query.asOf, request.query.includePending ?? false),
   });
 
   app.get('/api/v1/organizations/:id/ownership.bods.json', {

@@ -253,12 +253,20 @@ export const ZOwnershipLink = z
 
 export const ZOrganizationPeople = z.object({ officers: z.array(ZOfficer), owners: z.array(ZOwnershipLink) });
 
-export const ZBeneficialOwnersQuery = z.strictObject({ asOf: zDate.optional() });
+export const ZBeneficialOwnersQuery = z.strictObject({
+  asOf: zDate.optional(),
+  includePending: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('also count links a company proposed and an officer has not confirmed yet (a provisional picture)'),
+});
 
 export const ZBeneficialOwners = z
   .object({
     organizationId: z.uuid(),
     asOf: z.string(),
+    includesPending: z.boolean(),
     thresholdPercent: z.number(),
     owners: z.array(
       z.object({

@@ -564,8 +564,8 @@ export async function addOwner(
 
 // Beneficial owners -------------------------------------------------------------------------------
 
-async function loadOwnership(db: Db, organizationId: string, asOf: string) {
-  const links = await repo.ownershipLinksUpward(db, organizationId, asOf);
+async function loadOwnership(db: Db, organizationId: string, asOf: string, includePending = false) {
+  const links = await repo.ownershipLinksUpward(db, organizationId, asOf, includePending ? repo.LIVE_STATUSES : repo.EFFECTIVE_STATUSES);
   const edges: OwnershipEdge[] = links.map((l) => ({
     id: l.id,
     ownerKind: l.owner_person_id ? 'person' : 'organization',
@@ -588,10 +588,10 @@ async function loadOwnership(db: Db, organizationId: string, asOf: string) {
  * The ultimate beneficial owners of an organization on a date (default today): people holding
  * 25 % or more through any chain of companies, or control; with the ownership graph to draw.
  */
-export async function beneficialOwners(db: Db, auth: AuthContext, organizationId: string, asOf = today()) {
+export async function beneficialOwners(db: Db, auth: AuthContext, organizationId: string, asOf = today(), includePending = false) {
   await assertMaySee(db, auth, organizationId);
   if (!(await organizationExists(db, organizationId))) throw new AppError('not_found', NOT_FOUND);
-  const { links, edges, organizations, people } = await loadOwnership(db, organizationId, asOf);
+  const { links, edges, organizations, people } = await loadOwnership(db, organizationId, asOf, includePending);
   const result = computeUltimateBeneficialOwners(organizationId, edges);
   const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
   const personName = new Map(people.map((p) => [p.id, p.primary_name]));
@@ -599,6 +599,7 @@ export async function beneficialOwners(db: Db, auth: AuthContext, organizationId
   return {
     organizationId,
     asOf,
+    includesPending: includePending,
     thresholdPercent: BENEFICIAL_OWNER_THRESHOLD_PPM / 10_000,
     owners: result.owners.map((o) => ({
       personId: o.personId,

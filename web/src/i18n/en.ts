@@ -619,7 +619,7 @@ export const en: Messages<typeof uk> = {
   ownershipGraph: {
     heading: 'Ownership graph',
     intro:
-      'The organization is at the bottom, its owners in layers above. Only confirmed links in force today are drawn; proposals awaiting confirmation are not.',
+      'The organization is at the bottom, its owners in layers above. Confirmed links in force today are drawn; switch on proposals to see what a company declared before an officer confirms it.',
     title: 'Ownership graph of {{name}}',
     desc: 'A graph of {{nodes}} nodes and {{edges}} links. A text version follows the graph.',
     regionLabel: 'Ownership graph (scrolls sideways)',
@@ -628,6 +628,8 @@ export const en: Messages<typeof uk> = {
     cycle: 'Cross-holding (cycle): {{chain}}',
     unresolved: 'The owners of “{{name}}” are not declared: the chain does not reach people.',
     truncated: 'The structure is too large: not every chain is shown.',
+    includePending: 'Include proposals awaiting confirmation',
+    includePendingHint: 'A provisional picture: links a company declared that an officer has not confirmed yet.',
     legendOrganization: 'Organization',
     legendPerson: 'Natural person',
     legendBeneficial: 'Beneficial owner',

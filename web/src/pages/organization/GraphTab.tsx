@@ -1,6 +1,7 @@
-// The ownership graph of the organization as of today (confirmed links only).
-import { Stack, Text, Title } from '@mantine/core';
+// The ownership graph of the organization as of today: confirmed links, or with proposals on request.
+import { Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Organization } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,9 +11,10 @@ import { beneficialOwnersKey } from './keys';
 
 export function GraphTab({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
+  const [includePending, setIncludePending] = useState(false);
   const result = useQuery({
-    queryKey: beneficialOwnersKey(organization.id),
-    queryFn: () => api.beneficialOwners(organization.id),
+    queryKey: [...beneficialOwnersKey(organization.id), { includePending }],
+    queryFn: () => api.beneficialOwners(organization.id, undefined, includePending),
   });
   return (
     <Stack>
@@ -20,6 +22,12 @@ export function GraphTab({ organization }: { organization: Organization }) {
         {t('ownershipGraph.heading')}
       </Title>
       <Text maw={760}>{t('ownershipGraph.intro')}</Text>
+      <Switch
+        label={t('ownershipGraph.includePending')}
+        description={t('ownershipGraph.includePendingHint')}
+        checked={includePending}
+        onChange={(event) => setIncludePending(event.currentTarget.checked)}
+      />
       {result.isPending ? (
         <Loading />
       ) : result.isError ? (
