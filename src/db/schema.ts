@@ -161,7 +161,7 @@ export interface DocumentsTable {
 }
 
 /** The states of an Alliance membership application (see membership/service.ts for the machine). */
-export type MembershipStatus = 'draft' | 'submitted' | 'screening' | 'under_review' | 'approved' | 'rejected' | 'returned' | 'member' | 'suspended' | 'terminated';
+export type MembershipStatus = 'draft' | 'submitted' | 'screening' | 'under_review' | 'approved' | 'rejected' | 'returned' | 'member' | 'suspended' | 'terminated' | 'withdrawn';
 
 export interface MembershipApplicationsTable {
   id: string;

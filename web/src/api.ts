@@ -285,9 +285,9 @@ export interface OrganizationDocument {
 
 // Membership --------------------------------------------------------------------------------------
 
-export const MEMBERSHIP_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated'] as const;
+export const MEMBERSHIP_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated', 'withdrawn'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const MEMBERSHIP_ACTIONS = ['submit', 'clear_screening', 'reject', 'return', 'approve', 'suspend', 'reinstate', 'terminate'] as const;
+export const MEMBERSHIP_ACTIONS = ['submit', 'clear_screening', 'reject', 'return', 'approve', 'suspend', 'reinstate', 'terminate', 'withdraw'] as const;
 export type MembershipAction = (typeof MEMBERSHIP_ACTIONS)[number];
 /** Actions the server refuses without a reason (the company sees it). */
 export const ACTIONS_NEEDING_REASON: readonly MembershipAction[] = ['reject', 'return', 'suspend', 'terminate'];

@@ -140,7 +140,7 @@ const statements = [
     id uuid primary key,
     organization_id uuid not null references organizations (id),
     status text not null check (status in
-      ('draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated')),
+      ('draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated', 'withdrawn')),
     local_partner_organization_id uuid references organizations (id),
     site_oblast text,
     site_city text,
@@ -166,7 +166,7 @@ const statements = [
   sql`create index membership_applications_status_idx on membership_applications (status, due_at)`,
   // One open application or membership per organization at a time.
   sql`create unique index membership_applications_one_open_idx on membership_applications (organization_id)
-    where status not in ('rejected', 'terminated')`,
+    where status not in ('rejected', 'terminated', 'withdrawn')`,
 
   sql`create table membership_transitions (
     id uuid primary key,

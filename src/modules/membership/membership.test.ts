@@ -67,7 +67,7 @@ describe('membership applications: drafts', () => {
       capabilities: ['uav'],
       documentIds: [],
       screening: { mode: 'manual', note: 'Manual check by a compliance analyst until automated screening is available' },
-      allowedActions: ['submit'],
+      allowedActions: ['submit', 'withdraw'],
       transitions: [{ from: null, to: 'draft' }],
     });
     // One open application per organization.
@@ -171,7 +171,7 @@ describe('membership workflow', () => {
     const submitted = await act(t, applicant.user, draft.id, { action: 'submit', version: 1 });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const afterSubmit = submitted.json();
-    expect(afterSubmit).toMatchObject({ status: 'screening', version: 2, allowedActions: [], screening: { mode: 'manual' } });
+    expect(afterSubmit).toMatchObject({ status: 'screening', version: 2, allowedActions: ['withdraw'], screening: { mode: 'manual' } });
     expect(afterSubmit.submittedAt).not.toBeNull();
     expect(afterSubmit.transitions.map((x: { from: string; to: string }) => `${x.from}→${x.to}`)).toEqual(['null→draft', 'draft→submitted', 'submitted→screening']);
     // Screening has a 10-day deadline by default.
@@ -191,7 +191,7 @@ describe('membership workflow', () => {
 
     // The company sees the reason, not the officer's identity.
     const companyView = (await t.app.inject({ method: 'GET', url: `${url}/${draft.id}`, headers: { cookie: applicant.user.cookie } })).json();
-    expect(companyView).toMatchObject({ status: 'returned', decisionReason: expect.stringContaining('site lease'), allowedActions: ['submit'] });
+    expect(companyView).toMatchObject({ status: 'returned', decisionReason: expect.stringContaining('site lease'), allowedActions: ['submit', 'withdraw'] });
     const returnStep = companyView.transitions.find((x: { to: string }) => x.to === 'returned');
     expect(returnStep).toMatchObject({ actorLabel: 'ADI staff', actorId: null, reason: expect.stringContaining('site lease') });
     expect(JSON.stringify(companyView)).not.toContain(officer.email);
@@ -283,6 +283,22 @@ describe('membership workflow', () => {
     const byOfficer = await act(t, officer, second.application.id, { action: 'reject', version: cleared.version, reason: 'No production capacity' });
     expect(byOfficer.json()).toMatchObject({ status: 'rejected' });
     expect(await auditActionsFor(second.application.id)).toContain('membership.reject');
+  });
+
+  it('lets the company withdraw before a decision (not staff, not after admission), and apply again afterwards', async () => {
+    const { application, user, organizationId, documentId } = await submittedApplication();
+    expect(application.allowedActions).toContain('withdraw');
+    expect((await act(t, officer, application.id, { action: 'withdraw', version: application.version })).statusCode).toBe(403);
+    const withdrawn = await act(t, user, application.id, { action: 'withdraw', version: application.version, reason: 'We will apply with a new partner' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', allowedActions: [], dueAt: null });
+    expect(await auditActionsFor(application.id)).toContain('membership.withdraw');
+    const again = await createDraft(user, completePlan([documentId]));
+    expect(again).toMatchObject({ organizationId, status: 'draft' });
+    const member = await memberApplication();
+    const tooLate = await act(t, member.user, member.application.id, { action: 'withdraw', version: member.application.version });
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json().allowed).toEqual([]);
   });
 
   it('refuses each role outside its part of the workflow with 403, and audits the refusal', async () => {

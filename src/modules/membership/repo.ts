@@ -4,7 +4,7 @@ import type { Database, MembershipApplicationsTable, MembershipStatus, Membershi
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** States after which an organization may apply again (the one-open-application index excludes them). */
-const CLOSED_STATUSES: MembershipStatus[] = ['rejected', 'terminated'];
+const CLOSED_STATUSES: MembershipStatus[] = ['rejected', 'terminated', 'withdrawn'];
 
 /** `%text%` for LIKE, with the wildcards in the text escaped. */
 function containsPattern(text: string): string {
@@ -32,7 +32,7 @@ export async function lockApplication(trx: Transaction<Database>, id: string): P
   return (await trx.selectFrom('membership_applications').select('id').where('id', '=', id).forUpdate().executeTakeFirst()) !== undefined;
 }
 
-/** The organization's application that is still open (not rejected or terminated), if any. */
+/** The organization's application that is still open (not rejected, terminated or withdrawn), if any. */
 export async function findOpenApplication(db: Db, organizationId: string) {
   return db
     .selectFrom('membership_applications')

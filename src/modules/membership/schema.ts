@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { isCleanText, zFilterText, zPageQuery, zText } from '../../core/schemas.ts';
 import { UA_REGIONS } from '../../core/ua-regions.ts';
 
-
 /** The states of an application (see the machine in service.ts). */
-export const MEMBERSHIP_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated'] as const;
+export const MEMBERSHIP_STATUSES = ['draft', 'submitted', 'screening', 'under_review', 'approved', 'rejected', 'returned', 'member', 'suspended', 'terminated', 'withdrawn'] as const;
 /** A state of an application. */
 export type TMembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 /** What a caller can ask the machine to do. */
-export const MEMBERSHIP_ACTIONS = ['submit', 'clear_screening', 'reject', 'return', 'approve', 'suspend', 'reinstate', 'terminate'] as const;
+export const MEMBERSHIP_ACTIONS = ['submit', 'clear_screening', 'reject', 'return', 'approve', 'suspend', 'reinstate', 'terminate', 'withdraw'] as const;
 /** An action a caller asks the machine to take. */
 export type TMembershipAction = (typeof MEMBERSHIP_ACTIONS)[number];
 

@@ -57,6 +57,8 @@ export const MEMBERSHIP_MACHINE: readonly TransitionRule[] = [
   { action: 'reinstate', from: 'suspended', to: 'member', roles: ['officer'], reason: 'optional' },
   { action: 'terminate', from: 'member', to: 'terminated', roles: ['officer'], reason: 'required' },
   { action: 'terminate', from: 'suspended', to: 'terminated', roles: ['officer'], reason: 'required' },
+  // The applicant may step back at any point before a decision; the record stays, closed.
+  ...(['draft', 'submitted', 'screening', 'under_review', 'returned'] as const).map((from) => ({ action: 'withdraw' as const, from, to: 'withdrawn' as const, roles: ['company'] as Role[], reason: 'optional' as const })),
 ];
 
 /** States in which the company (or staff for it) may still edit the plan. */
@@ -386,6 +388,7 @@ const STATUS_TEXT: Record<MembershipStatus, { uk: string; en: string }> = {
   member: { uk: 'член Альянсу', en: 'member of the Alliance' },
   suspended: { uk: 'членство призупинено', en: 'membership suspended' },
   terminated: { uk: 'членство припинено', en: 'membership terminated' },
+  withdrawn: { uk: 'відкликано заявником', en: 'withdrawn by the applicant' },
 };
 
 const ACTION_SUBJECT: Record<TMembershipAction, { uk: string; en: string }> = {
@@ -397,6 +400,7 @@ const ACTION_SUBJECT: Record<TMembershipAction, { uk: string; en: string }> = {
   suspend: { uk: 'Членство призупинено', en: 'Membership suspended' },
   reinstate: { uk: 'Членство відновлено', en: 'Membership reinstated' },
   terminate: { uk: 'Членство припинено', en: 'Membership terminated' },
+  withdraw: { uk: 'Заявку відкликано', en: 'Application withdrawn' },
 };
 
 /** The e-mail (Ukrainian, then English) that tells the company what happened to its application. */

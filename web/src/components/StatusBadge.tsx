@@ -31,6 +31,7 @@ const MEMBERSHIP_COLORS: Record<MembershipStatus, string> = {
   member: 'green',
   suspended: 'orange',
   terminated: 'red',
+  withdrawn: 'gray',
 };
 
 export function MembershipStatusBadge({ status }: { status: MembershipStatus }) {

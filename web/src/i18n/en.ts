@@ -438,6 +438,7 @@ export const en: Messages<typeof uk> = {
     member: 'Member of the Alliance',
     suspended: 'Membership suspended',
     terminated: 'Membership terminated',
+    withdrawn: 'Withdrawn by the applicant',
   },
   registerOrganization: {
     title: 'Register an organization',
@@ -812,6 +813,7 @@ export const en: Messages<typeof uk> = {
       suspend: 'Suspend membership',
       reinstate: 'Reinstate membership',
       terminate: 'Terminate membership',
+      withdraw: 'Withdraw application',
     },
     confirm: {
       submit: 'Once submitted, the application cannot be changed unless it is returned for changes.',
@@ -823,6 +825,7 @@ export const en: Messages<typeof uk> = {
       suspend: 'The membership will be suspended. The company sees the reason.',
       reinstate: 'The membership will be reinstated.',
       terminate: 'The membership will be terminated for good. The company sees the reason.',
+      withdraw: 'The application will be withdrawn. To apply again, start a new application.',
     },
     done: {
       submit: 'Application submitted.',
@@ -833,6 +836,7 @@ export const en: Messages<typeof uk> = {
       suspend: 'Membership suspended.',
       reinstate: 'Membership reinstated.',
       terminate: 'Membership terminated.',
+      withdraw: 'Application withdrawn.',
     },
     reason: 'Reason',
     reasonHelp: 'Required. The company sees this text.',
