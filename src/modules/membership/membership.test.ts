@@ -301,6 +301,20 @@ describe('membership workflow', () => {
     expect(tooLate.json().allowed).toEqual([]);
   });
 
+  it('does not let an officer approve an application they filed on the company’s behalf (separation of duties)', async () => {
+    const { organizationId, documentId } = await makeApplicant(t);
+    const filed = await createDraft(officer, { organizationId, ...completePlan([documentId]) });
+    const submitted = (await act(t, officer, filed.id, { action: 'submit', version: filed.version })).json();
+    const cleared = (await act(t, analyst, filed.id, { action: 'clear_screening', version: submitted.version })).json();
+    const own = await act(t, officer, filed.id, { action: 'approve', version: cleared.version });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toContain('separation of duties');
+    const colleague = await signedInCaller(t, ['officer']);
+    const approved = await act(t, colleague, filed.id, { action: 'approve', version: cleared.version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().status).toBe('member');
+  });
+
   it('refuses each role outside its part of the workflow with 403, and audits the refusal', async () => {
     const { application, user } = await submittedApplication();
     const id = application.id;

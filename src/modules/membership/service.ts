@@ -316,6 +316,19 @@ function admit(cause: AuditActor): Step {
  * one transaction. 403 when the caller's roles never allow the action, 409 `invalid_transition`
  * (with the actions allowed now) when the state does not.
  */
+/**
+ * Separation of duties: an officer who filed or submitted an application on a company's behalf may not
+ * also approve it; another officer must.
+ */
+async function assertNotOwnFiling(trx: Transaction<Database>, id: string, auth: AuthContext): Promise<void> {
+  const userId = auth.user?.id;
+  if (!userId) return;
+  const filedBySelf = (await repo.listTransitions(trx, id)).some((step) => step.actor_id === userId && (step.from_status === null || step.to_status === 'submitted'));
+  if (filedBySelf) {
+    throw new AppError('forbidden', 'you filed or submitted this application on the company’s behalf: another officer must approve it (separation of duties)');
+  }
+}
+
 export async function transition(db: Db, auth: AuthContext, actor: AuditActor, id: string, input: TTransition) {
   return inTransaction(db, async (trx) => {
     const row = await lockVisible(trx, auth, id);
@@ -338,6 +351,7 @@ export async function transition(db: Db, auth: AuthContext, actor: AuditActor, i
     }
     const reason = input.reason ?? null;
     if (rule.reason === 'required' && reason === null) throw invalid([{ field: 'body.reason', message: `is required to ${input.action}` }]);
+    if (input.action === 'approve') await assertNotOwnFiling(trx, id, auth);
     if (input.action === 'submit') {
       const missing = missingForSubmission(row);
       if (missing.length) {
