@@ -90,6 +90,10 @@ const top = sample.owners.map((o) => `${o.name} ${o.effectiveSharePercent} %`).j
 if (sample.owners.length !== 2 || sample.graph.edges.length !== DEPTH + 1) throw new Error(`unexpected chain: ${JSON.stringify(sample.owners)}`);
 
 console.error('measuring…');
+// Check the typo tier answers sensibly before timing it.
+const typo = await listOrganizations(db, staff, { q: 'alpine optcs' }, 5, 0);
+if (!typo.items.every((o) => /Alpine Optics/.test(o.name))) throw new Error(`typo search found ${typo.items.map((o) => o.name).join(', ')}`);
+
 const baseline = await measure('baseline: one organization by id', 200, (i) => getOrganization(db, staff, orgId(1 + ((i * 7919) % total))));
 const ubo = await measure(`beneficial owners through a ${DEPTH}-level chain`, 200, (i) => beneficialOwners(db, staff, orgId((i % CHAINS) * DEPTH + 1)));
 const queries = ['kharkiv drone', 'Харків Дрон', 'baltic radar', 'Балтік', 'robotics labs', 'carpathian', 'dnipro munitions 4', 'atlantik', 'ballistics', 'GB-COH-00054321', 'electronics group 77', 'alpine optcs', 'Дунай Оптика', 'nordic aero', 'lviv motors works'];

@@ -72,6 +72,11 @@ describe('organizations', () => {
     expect((await search(`q=${encodeURIComponent('бронетанковий')}`)).items[0].name).toBe('Kharkiv Armour Plant');
     expect((await search('q=Rheinmetal')).items[0].name).toBe('Rheinmetall Test GmbH');
     expect((await search('q=reinmetall')).items[0]?.name).toBe('Rheinmetall Test GmbH'); // typo: trigram similarity
+    await post(officer, '/api/v1/organizations', organizationBody('Alpine Optics Works', { country: 'AT' }));
+    await post(officer, '/api/v1/organizations', organizationBody('Alpine Radar Works', { country: 'AT' }));
+    // One word found as written narrows the rows, the misspelt one orders them.
+    expect((await search('q=alpine%20optcs')).items[0]?.name).toBe('Alpine Optics Works');
+    expect((await search('q=alpine%20radr')).items[0]?.name).toBe('Alpine Radar Works');
     expect((await search('q=UA-EDR-00000017')).items.map((o: { name: string }) => o.name)).toEqual(['Kharkiv Armour Plant']);
     expect((await search('q=00000017')).items.map((o: { name: string }) => o.name)).toEqual(['Kharkiv Armour Plant']);
     expect((await search('country=de')).items.map((o: { name: string }) => o.name)).toEqual(['Rheinmetall Test GmbH']);

@@ -114,10 +114,25 @@ export async function searchOrganizations(db: Db, filter: OrganizationFilter, li
     const base = tier.where(filtered());
     if (tier.order === 'similarity') {
       // Nearest names first straight from the GiST index; counting every fuzzy match would scan
-      // thousands of rows, so the total is what this page shows plus whether more follow.
-      const rows = await withIdentifiers(base)
+      // thousands of rows, so the total is what this page shows plus whether more follow. When some
+      // words of the query do occur in names, they narrow the rows (GIN) and only the other words
+      // (the likely typos) steer the nearest-first order: "alpine optcs" finds Alpine Optics quickly.
+      const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+      const found: string[] = [];
+      if (words.length > 1) {
+        for (const word of words) {
+          const hit = await filtered().where('o.search_text', 'like', `%${escapeLike(word)}%`).select('o.id').limit(1).executeTakeFirst();
+          if (hit) found.push(word);
+        }
+      }
+      const rest = words.filter((word) => !found.includes(word)).join(' ');
+      const narrowed = found.length && rest
+        ? found.reduce((acc, word) => acc.where('o.search_text', 'like', `%${escapeLike(word)}%`), filtered())
+        : base;
+      const target = found.length && rest ? rest : (q ?? '');
+      const rows = await withIdentifiers(narrowed)
         // Distance alone, so the GiST index yields rows in order (a tie-breaker column would force a sort).
-        .orderBy(sql`o.search_text <->> ${q}`)
+        .orderBy(sql`o.search_text <->> ${target}`)
         .limit(limit + 1)
         .offset(offset)
         .execute();
