@@ -27,6 +27,7 @@ import { signCheckpoint } from './modules/audit/service.ts';
 import { loadCheckpointSigner } from './modules/audit/signing.ts';
 import { installAuthentication } from './modules/identity/http-auth.ts';
 import { purgeExpiredSessions } from './modules/identity/service.ts';
+import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerMembershipRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerFundLedgerRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -3,6 +3,7 @@ import { configMarkdownTable } from '../config.ts';
 import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { reportCliError } from './context.ts';
+import { registerLedger } from './ledger.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerOrg } from './org.ts';
 import { registerServe } from './serve.ts';
@@ -21,6 +22,7 @@ registerUser(program);
 registerOrg(program);
 registerAudit(program);
 registerBackup(program);
+registerLedger(program);
 program
   .command('config')
   .description('print the environment variables the platform reads (Markdown table)')

@@ -23,6 +23,9 @@ export interface Database {
   membership_deadlines: MembershipDeadlinesTable;
   email_outbox: EmailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_postings: LedgerPostingsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -225,6 +228,72 @@ export interface IdempotencyKeysTable {
   status_code: number;
   response_body: string;
   created_at: Timestamp;
+}
+
+/** The kind of a ledger account, which decides its normal balance side. */
+export type LedgerAccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+/** Who a ledger account belongs to. */
+export type LedgerOwnerType = 'fund' | 'program' | 'award' | 'organization';
+/** Two-phase state of a ledger entry. */
+export type LedgerEntryStatus = 'posted' | 'pending' | 'voided';
+/** What a ledger entry books. */
+export type LedgerReferenceType = 'asset_sale' | 'donation' | 'budget' | 'disbursement' | 'clawback' | 'fx' | 'reversal' | 'other';
+/** The side of a posting. */
+export type LedgerDirection = 'debit' | 'credit';
+
+/** An int8 money or total column: a bigint read back, a bigint or its decimal text written. */
+type MoneyColumn = ColumnType<bigint, bigint | string | undefined, bigint | string>;
+
+export interface LedgerAccountsTable {
+  id: string;
+  code: string;
+  name_uk: string;
+  name_en: string;
+  type: LedgerAccountType;
+  currency: string;
+  debits_must_not_exceed_credits: ColumnType<boolean, boolean | undefined, boolean>;
+  credits_must_not_exceed_debits: ColumnType<boolean, boolean | undefined, boolean>;
+  owner_type: ColumnType<LedgerOwnerType, LedgerOwnerType | undefined, LedgerOwnerType>;
+  owner_id: string | null;
+  debits_posted: MoneyColumn;
+  credits_posted: MoneyColumn;
+  debits_pending: MoneyColumn;
+  credits_pending: MoneyColumn;
+  opened_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  entry_seq: Generated<bigint>;
+  currency: string;
+  description: string;
+  reference_type: LedgerReferenceType;
+  reference_id: string | null;
+  reverses_entry_id: string | null;
+  status: LedgerEntryStatus;
+  effective_date: DateColumn;
+  client_key: string;
+  content_hash: string;
+  /** Decimal text (numeric), never a float. */
+  fx_rate: string | null;
+  fx_rate_source: string | null;
+  fx_rate_date: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface LedgerPostingsTable {
+  id: string;
+  entry_id: string;
+  account_id: string;
+  direction: LedgerDirection;
+  amount: ColumnType<bigint, bigint | string, never>;
+  seq: number;
 }
 
 export interface UsersTable {

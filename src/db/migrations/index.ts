@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './202611271400_foundation.ts';
 import * as registryMembership from './202611271600_registry_membership.ts';
+import * as fundLedger from './202611271700_fund_ledger.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -9,4 +10,5 @@ import * as registryMembership from './202611271600_registry_membership.ts';
 export const migrations: Record<string, Migration> = {
   '202611271400_foundation': foundation,
   '202611271600_registry_membership': registryMembership,
+  '202611271700_fund_ledger': fundLedger,
 };

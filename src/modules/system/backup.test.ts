@@ -5,8 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp, signedInCaller } from '../../../test/support/app.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { databaseChecksum } from '../../../test/support/db-checksum.ts';
-import { signCheckpoint, verifyAuditLog } from '../audit/service.ts';
+import { SYSTEM_ACTOR, signCheckpoint, verifyAuditLog } from '../audit/service.ts';
+import { createEntry } from '../fund/service.ts';
 import { RestoreError, backupDatabase, restoreDatabase } from './backup.ts';
+
+/** A budget allocation into the fund's hryvnia account. */
+function bookingOf(amount: number) {
+  return {
+    currency: 'UAH' as const,
+    description: 'budget allocation',
+    referenceType: 'budget' as const,
+    postings: [
+      { account: '1000.UAH.fund', direction: 'debit' as const, amount },
+      { account: '4200.UAH.budget', direction: 'credit' as const, amount },
+    ],
+  };
+}
 
 let t: TestApp;
 let dir: string;
@@ -24,6 +38,7 @@ describe('backup and restore', () => {
     const admin = await signedInCaller(t, ['admin']);
     await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: admin.headers, payload: { name: 'Backup «Test» LLC — ТОВ', nameUk: 'Backup «Test» LLC — ТОВ', country: 'UA', kind: 'manufacturer' } });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: admin.headers, payload: { name: 'backup token' } });
+    await createEntry(t.database.db, SYSTEM_ACTOR, bookingOf(1000));
     await signCheckpoint(t.database.db, t.signer);
     const file = path.join(dir, 'one.adi.gz');
     const progress: string[] = [];
@@ -41,6 +56,11 @@ describe('backup and restore', () => {
       expect(after).toEqual(before);
       expect(after.ok).toBe(true);
       await expect(restoreDatabase(target.db, file, { dataDir: dir })).rejects.toThrow(RestoreError);
+      // Serial numbers continue after the restored ones: the next ledger entry books, and numbers on.
+      const next = await createEntry(target.db, SYSTEM_ACTOR, bookingOf(500));
+      const seqs = await target.db.selectFrom('ledger_entries').select('entry_seq').orderBy('entry_seq').execute();
+      expect(seqs.map((r) => Number(r.entry_seq))).toEqual([1, 2]);
+      expect(next).toBeTruthy();
     } finally {
       await target.close();
     }

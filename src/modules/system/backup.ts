@@ -10,7 +10,7 @@ import { SECRET_KEY_FILE } from '../../core/secret-box.ts';
 import * as repo from './repo.ts';
 
 /** Tables that migrations fill with starter reference data: a restore replaces their rows instead of refusing. */
-const SEEDED_TABLES = ['capability_categories', 'membership_deadlines'];
+const SEEDED_TABLES = ['capability_categories', 'membership_deadlines', 'ledger_accounts'];
 
 /** The first line of a backup file. */
 interface BackupHeader {
@@ -127,6 +127,7 @@ export async function restoreDatabase(db: Kysely<Database>, file: string, option
     for (const [table, rows] of expected) {
       if ((done.get(table) ?? 0) !== rows) throw new RestoreError(`the backup is truncated: table ${table} has ${done.get(table) ?? 0} of ${rows} rows`);
     }
+    await repo.advanceSequences(trx);
     return { tables: expected.size, rows: [...done.values()].reduce((a, b) => a + b, 0) };
   });
 

@@ -84,3 +84,18 @@ export async function insertJsonRows(db: AnyDb, table: string, columns: string[]
 export async function deleteAllRows(db: AnyDb, table: string): Promise<void> {
   await sql`delete from ${sql.table(table)}`.execute(db);
 }
+
+/**
+ * Moves every serial column's sequence past the largest value in its table: restored rows keep
+ * their numbers, so without this the next insert would reuse one (a unique violation).
+ */
+export async function advanceSequences(db: AnyDb): Promise<void> {
+  const { rows } = await sql<{ table_name: string; column_name: string; sequence: string | null }>`
+    select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) as sequence
+      from information_schema.columns
+     where table_schema = 'public' and column_default like 'nextval(%'`.execute(db);
+  for (const row of rows) {
+    if (!row.sequence) continue;
+    await sql`select setval(${row.sequence}::regclass, coalesce((select max(${sql.ref(row.column_name)}) from ${sql.table(row.table_name)}), 0) + 1, false)`.execute(db);
+  }
+}
