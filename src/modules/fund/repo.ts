@@ -217,12 +217,14 @@ export async function ledgerCounts(db: Db) {
 }
 
 /**
- * Accounts whose running totals differ from the sums of their postings, or whose flags the
- * recomputed totals violate: one pass over the postings.
+ * Every account with its stored running totals beside the totals recomputed from its postings: one
+ * pass over the postings. The caller compares them, checks the flags, and sums per currency (the
+ * zero-sum check needs only these per-account figures, not another pass).
  */
-export async function accountDiscrepancies(db: Db) {
+export async function accountTotalsFromPostings(db: Db) {
   const result = await sql<{
     code: string;
+    currency: string;
     debits_posted: bigint;
     credits_posted: bigint;
     debits_pending: bigint;
@@ -242,19 +244,13 @@ export async function accountDiscrepancies(db: Db) {
         coalesce(sum(p.amount) filter (where p.direction = 'credit' and e.status = 'pending'), 0)::bigint as cpe
       from ledger_postings p join ledger_entries e on e.id = p.entry_id
       group by p.account_id
-    ), checked as (
-      select a.code, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending,
-        a.debits_must_not_exceed_credits, a.credits_must_not_exceed_debits,
-        coalesce(s.dp, 0)::bigint as sum_debits_posted, coalesce(s.cp, 0)::bigint as sum_credits_posted,
-        coalesce(s.dpe, 0)::bigint as sum_debits_pending, coalesce(s.cpe, 0)::bigint as sum_credits_pending
-      from ledger_accounts a left join sums s on s.account_id = a.id
     )
-    select * from checked
-    where debits_posted <> sum_debits_posted or credits_posted <> sum_credits_posted
-      or debits_pending <> sum_debits_pending or credits_pending <> sum_credits_pending
-      or (debits_must_not_exceed_credits and sum_debits_posted + sum_debits_pending > sum_credits_posted)
-      or (credits_must_not_exceed_debits and sum_credits_posted + sum_credits_pending > sum_debits_posted)
-    order by code`.execute(db);
+    select a.code, a.currency, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending,
+      a.debits_must_not_exceed_credits, a.credits_must_not_exceed_debits,
+      coalesce(s.dp, 0)::bigint as sum_debits_posted, coalesce(s.cp, 0)::bigint as sum_credits_posted,
+      coalesce(s.dpe, 0)::bigint as sum_debits_pending, coalesce(s.cpe, 0)::bigint as sum_credits_pending
+    from ledger_accounts a left join sums s on s.account_id = a.id
+    order by a.code`.execute(db);
   return result.rows;
 }
 
@@ -274,17 +270,6 @@ export async function unbalancedEntries(db: Db) {
       or count(p.id) < 2 or count(*) filter (where a.currency <> e.currency) > 0
     order by e.entry_seq
     limit 1000`.execute(db);
-  return result.rows;
-}
-
-/** Per currency and status, the signed sum of all postings (debits positive): anything but zero is a defect. */
-export async function currencyImbalances(db: Db) {
-  const result = await sql<{ currency: string; status: string; net: string }>`
-    select a.currency, e.status, sum(case when p.direction = 'debit' then p.amount else -p.amount end)::text as net
-    from ledger_postings p join ledger_accounts a on a.id = p.account_id join ledger_entries e on e.id = p.entry_id
-    group by a.currency, e.status
-    having sum(case when p.direction = 'debit' then p.amount else -p.amount end) <> 0
-    order by a.currency, e.status`.execute(db);
   return result.rows;
 }
 
