@@ -27,6 +27,8 @@ import { signCheckpoint } from './modules/audit/service.ts';
 import { loadCheckpointSigner } from './modules/audit/signing.ts';
 import { installAuthentication } from './modules/identity/http-auth.ts';
 import { purgeExpiredSessions } from './modules/identity/service.ts';
+import { registerFundAssetRoutes } from './modules/fund/assets-routes.ts';
+import { registerFundDonationRoutes } from './modules/fund/donations-routes.ts';
 import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
@@ -203,6 +205,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerNotificationRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerFundLedgerRoutes(app, deps);
+  registerFundAssetRoutes(app, deps);
+  registerFundDonationRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -68,7 +68,7 @@ describe('adi ledger', { timeout: 240_000 }, () => {
 
     const verified = await runAdi(['ledger', 'verify'], env);
     expect(verified.code, verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^verified 13 accounts, 4 entries and 8 postings in [\d.]+ s/);
+    expect(verified.stdout).toMatch(/^verified \d+ accounts, 4 entries and 8 postings in [\d.]+ s/);
 
     await withCliDatabase(async (db) => {
       await sql`update ledger_accounts set debits_posted = debits_posted + 1 where code = '4100.UAH.donations'`.execute(db);

@@ -26,6 +26,11 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_postings: LedgerPostingsTable;
+  fund_assets: FundAssetsTable;
+  fund_asset_valuations: FundAssetValuationsTable;
+  fund_asset_transitions: FundAssetTransitionsTable;
+  fund_asset_sales: FundAssetSalesTable;
+  fund_donations: FundDonationsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -377,3 +382,82 @@ export type NewUserRow = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type AuditCheckpointRow = Selectable<AuditCheckpointsTable>;
+
+/** Kind of a confiscated asset. */
+export type FundAssetKind = 'real_estate' | 'company_shares' | 'vessel' | 'aircraft' | 'securities' | 'cash' | 'other';
+/** Where a confiscated asset stands, from seizure to the proceeds in the fund's account. */
+export type FundAssetStatus = 'seized' | 'confiscated' | 'in_management' | 'for_sale' | 'sold' | 'proceeds_received';
+
+export interface FundAssetsTable {
+  id: string;
+  kind: FundAssetKind;
+  description: string;
+  former_owner_type: 'person' | 'organization' | null;
+  former_owner_id: string | null;
+  former_owner_name: string | null;
+  legal_court: string;
+  legal_decision_number: string;
+  legal_decision_date: DateColumn;
+  custodian: string | null;
+  status: FundAssetStatus;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundAssetValuationsTable {
+  id: string;
+  asset_id: string;
+  valued_on: DateColumn;
+  amount: ColumnType<bigint, bigint | string, never>;
+  currency: string;
+  valuer: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface FundAssetTransitionsTable {
+  id: string;
+  asset_id: string;
+  from_status: FundAssetStatus | null;
+  to_status: FundAssetStatus;
+  note: string | null;
+  actor: string;
+  at: Timestamp;
+}
+
+export interface FundAssetSalesTable {
+  asset_id: string;
+  sale_date: DateColumn;
+  method: 'auction' | 'direct' | 'tender';
+  lot_reference: string | null;
+  buyer_name: string;
+  price: ColumnType<bigint, bigint | string, never>;
+  costs: ColumnType<bigint, bigint | string, never>;
+  currency: string;
+  proceeds_entry_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Who gave a donation. */
+export type FundDonorKind = 'state' | 'organization' | 'person';
+/** What a donation is earmarked for. */
+export type FundEarmarkType = 'none' | 'program' | 'capability';
+
+export interface FundDonationsTable {
+  id: string;
+  donor_kind: FundDonorKind;
+  donor_name: string;
+  donor_registry_id: string | null;
+  amount: ColumnType<bigint, bigint | string, never>;
+  currency: string;
+  donated_on: DateColumn;
+  earmark_type: FundEarmarkType;
+  earmark_code: string | null;
+  agreement_document_id: string | null;
+  ledger_entry_id: string;
+  created_by: string;
+  created_at: Timestamp;
+}

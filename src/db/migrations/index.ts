@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './202611271400_foundation.ts';
 import * as registryMembership from './202611271600_registry_membership.ts';
 import * as fundLedger from './202611271700_fund_ledger.ts';
+import * as fundSources from './202611271800_fund_sources.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '202611271400_foundation': foundation,
   '202611271600_registry_membership': registryMembership,
   '202611271700_fund_ledger': fundLedger,
+  '202611271800_fund_sources': fundSources,
 };
