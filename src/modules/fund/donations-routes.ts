@@ -4,6 +4,7 @@ import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { ZCreateDonationBody, ZDonation, ZDonationList, ZDonationListQuery } from './donations-schema.ts';
 import * as donations from './donations-service.ts';
 import { LEDGER_READERS, LEDGER_WRITERS } from './policy.ts';
+import { derivedClientKey } from './routes.ts';
 
 const tags = ['fund donations'];
 const base = '/api/v1/fund/donations';
@@ -27,7 +28,7 @@ export function registerFundDonationRoutes(app: App, deps: AppDeps): void {
       response: { 201: ZDonation, ...problemResponses(400, 401, 403, 409) },
     },
     handler: async (request, reply) =>
-      withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await donations.recordDonation(trx, request.auth, actorOf(request), request.body) })),
+      withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await donations.recordDonation(trx, request.auth, actorOf(request), request.body, derivedClientKey(request)) })),
   });
 
   app.get(`${base}/:id`, {

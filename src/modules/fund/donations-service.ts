@@ -50,7 +50,7 @@ export async function getDonation(db: Db, id: string): Promise<TDonation> {
  * A capability earmark must be a code of the registry's capability list; a registry id must name an
  * organization or person of the donor's kind.
  */
-export async function recordDonation(db: Db, auth: AuthContext, actor: AuditActor, input: TCreateDonation): Promise<TDonation> {
+export async function recordDonation(db: Db, auth: AuthContext, actor: AuditActor, input: TCreateDonation, requestKey?: string): Promise<TDonation> {
   const errors: FieldError[] = [];
   if (input.date > todayUtc()) errors.push({ field: 'body.date', message: 'must not be in the future' });
   if (input.date < '2000-01-01') errors.push({ field: 'body.date', message: 'must not be before 2000 (the ledger books from 2000)' });
@@ -74,7 +74,9 @@ export async function recordDonation(db: Db, auth: AuthContext, actor: AuditActo
       referenceType: 'donation',
       referenceId: id,
       effectiveDate: input.date,
-      clientKey: `donation:${id}`,
+      // Keyed by the request's Idempotency-Key when there is one: the HTTP answer is kept for a day,
+      // the key on the entry for ever, so a late retry is refused (409) instead of booking twice.
+      clientKey: requestKey ? `donation:${requestKey}` : `donation:${id}`,
       postings: [
         { account: `1000.${input.currency}.fund`, direction: 'debit', amount: input.amount },
         { account: `4100.${input.currency}.donations`, direction: 'credit', amount: input.amount },

@@ -29,7 +29,7 @@ const base = '/api/v1/fund/ledger';
  * The client key an entry gets from the request's Idempotency-Key when the body names none: the
  * stored HTTP answer expires after a day, the key on the entry never does.
  */
-function derivedClientKey(request: FastifyRequest): string | undefined {
+export function derivedClientKey(request: FastifyRequest): string | undefined {
   const key = idempotencyKeyOf(request);
   const userId = request.auth.user?.id;
   return key && userId ? `http:${userId}:${key}` : undefined;

@@ -185,6 +185,11 @@ describe('donations', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
     expect((await post(officer, donations, donation({ amount: 1 }), 'donation-1')).statusCode).toBe(409);
+    // After the stored HTTP answer has expired, the same retry is refused by the ledger's key, not booked again.
+    await t.database.db.deleteFrom('idempotency_keys').where('key', '=', 'donation-1').execute();
+    const late = await post(officer, donations, donation(), 'donation-1');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('idempotency_conflict');
 
     const recorded = first.json();
     expect(recorded).toMatchObject({ donor: { kind: 'state', registryId: null }, amount: 2_000_000_00, currency: 'EUR', earmark: { type: 'capability', code: 'ammunition.artillery' } });
