@@ -301,3 +301,21 @@ export async function badReversals(db: Db) {
     limit 1000`.execute(db);
   return result.rows;
 }
+
+/**
+ * Posted money into the fund by source (income accounts, net credits) and out of it by use (expense
+ * accounts, net debits), per currency and category (the last part of the account code), for booking
+ * dates in [from, to]: the aggregate the public may see.
+ */
+export async function sourcesAndUses(db: Db, from: string, to: string) {
+  const result = await sql<{ side: 'source' | 'use'; currency: string; category: string; amount: bigint }>`
+    select case a.type when 'income' then 'source' else 'use' end as side, a.currency, split_part(a.code, '.', 3) as category,
+      sum(case when (a.type = 'income') = (p.direction = 'credit') then p.amount else -p.amount end)::bigint as amount
+    from ledger_postings p
+      join ledger_entries e on e.id = p.entry_id
+      join ledger_accounts a on a.id = p.account_id
+    where e.status = 'posted' and a.type in ('income', 'expense') and e.effective_date between ${from}::date and ${to}::date
+    group by 1, 2, 3
+    order by 1 desc, 2, 3`.execute(db);
+  return result.rows;
+}

@@ -24,6 +24,7 @@ import * as ledger from './service.ts';
 
 const tags = ['fund ledger'];
 const base = '/api/v1/fund/ledger';
+const zPublicDate = z.iso.date('must be a date as YYYY-MM-DD').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'must be between 2000 and 2100');
 
 /**
  * The client key an entry gets from the request's Idempotency-Key when the body names none: the
@@ -37,6 +38,25 @@ export function derivedClientKey(request: FastifyRequest): string | undefined {
 
 /** The special defense fund's double-entry ledger: accounts, entries (two-phase, reversals, exchanges), statements and the trial balance. */
 export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
+  app.get('/api/v1/public/fund/sources-and-uses', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['public'],
+      summary: "The fund's money in by source and out by use, per currency (posted entries, by booking date)",
+      querystring: z.strictObject({ from: zPublicDate.default('2000-01-01'), to: zPublicDate.optional() }),
+      response: {
+        200: z.object({
+          from: z.string(),
+          to: z.string(),
+          sources: z.array(z.object({ currency: z.string(), category: z.string().describe('asset_sales, donations, budget…'), amount: z.number().int().describe('minor units') })),
+          uses: z.array(z.object({ currency: z.string(), category: z.string(), amount: z.number().int() })),
+        }),
+        ...problemResponses(400),
+      },
+    },
+    handler: async (request) => ledger.publicSourcesAndUses(deps.db, request.query.from, request.query.to ?? new Date().toISOString().slice(0, 10)),
+  });
+
   app.get(`${base}/accounts`, {
     config: { access: LEDGER_READERS },
     schema: { tags, summary: 'Ledger accounts with posted, pending and available balances', querystring: ZAccountListQuery, response: { 200: ZAccountList, ...problemResponses(400, 401, 403) } },

@@ -713,3 +713,11 @@ export async function verifyLedger(db: Db, onProgress?: (done: number, total: nu
   onProgress?.(5, steps);
   return { ok: problems.length === 0, ...counts, problems };
 }
+
+/** The public aggregate of the fund: money in by source and out by use, per currency, for a period. */
+export async function publicSourcesAndUses(db: Db, from: string, to: string) {
+  if (to < from) throw new AppError('validation_failed', { detail: 'to is before from', errors: [{ field: 'querystring.to', message: 'must not be before from' }] });
+  const rows = await repo.sourcesAndUses(db, from, to);
+  const present = (side: 'source' | 'use') => rows.filter((r) => r.side === side).map((r) => ({ currency: r.currency, category: r.category, amount: Number(r.amount) }));
+  return { from, to, sources: present('source'), uses: present('use') };
+}

@@ -212,6 +212,24 @@ describe('donations', () => {
     expect((await verifyLedger(t.database.db)).problems).toEqual([]);
   });
 
+  it('shows the public only aggregates: money in by source and out by use, per currency and period', async () => {
+    const summary = async (query: string) => {
+      const answer = await t.app.inject({ method: 'GET', url: `/api/v1/public/fund/sources-and-uses?${query}` });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json() as { sources: Array<{ currency: string; category: string; amount: number }>; uses: unknown[] };
+    };
+    const amountOf = (s: Awaited<ReturnType<typeof summary>>) => s.sources.find((x) => x.currency === 'USD' && x.category === 'donations')?.amount ?? 0;
+    const before = await summary('from=2024-03-01&to=2024-03-31');
+    const booked = await post(officer, donations, donation({ currency: 'USD', amount: 12_345, date: '2024-03-10', earmark: { type: 'none' } }));
+    expect(booked.statusCode, booked.body).toBe(201);
+    const after = await summary('from=2024-03-01&to=2024-03-31');
+    expect(amountOf(after) - amountOf(before)).toBe(12_345);
+    expect(amountOf(await summary('from=2024-04-01&to=2024-04-30'))).toBe(0);
+    // Nothing but categories, currencies and sums: no donor, no entry ids.
+    expect(Object.keys(after.sources[0]).sort()).toEqual(['amount', 'category', 'currency']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/fund/sources-and-uses?from=2024-05-01&to=2024-04-01' })).statusCode).toBe(400);
+  });
+
   it('records organization donors by registry id and program earmarks in UAH', async () => {
     const org = await makeOrganization(t, 'Donor Foundation');
     const response = await post(officer, donations, donation({ donor: { kind: 'organization', name: 'Donor Foundation', registryId: org.id }, currency: 'UAH', amount: 10_00, earmark: { type: 'program', code: 'DRONES-2025' } }));
