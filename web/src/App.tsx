@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PublicFundPage } from './pages/PublicFundPage';
 import { PublicMembersPage } from './pages/PublicMembersPage';
 import { RegisterOrganizationPage } from './pages/RegisterOrganizationPage';
 import { ReviewsPage } from './pages/ReviewsPage';
@@ -62,6 +63,7 @@ export function App() {
               <Route path="enrol-totp" element={<EnrolTotpPage />} />
               <Route path="transparency/audit" element={<TransparencyAuditPage />} />
               <Route path="register/members" element={<PublicMembersPage />} />
+              <Route path="transparency/fund" element={<PublicFundPage />} />
               <Route path="app" element={<RequireSession />}>
                 <Route index element={<DashboardPage />} />
                 <Route

@@ -381,6 +381,13 @@ export interface Notification {
   lastError: string | null;
 }
 
+/** Money into the fund from one source category, or out of it to one use, in one currency (minor units). */
+export interface FundFlow {
+  currency: string;
+  category: string;
+  amount: number;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -735,6 +742,8 @@ export const api = {
     put<Deadlines>(`${V1}/membership/deadlines`, { deadlines }),
   listNotifications: (query: { organizationId?: string; limit: number; offset: number }) =>
     get<Page<Notification>>(`${V1}/notifications`, query),
+  publicFundFlows: (period: { from: string; to: string }) =>
+    get<{ from: string; to: string; sources: FundFlow[]; uses: FundFlow[] }>(`${V1}/public/fund/sources-and-uses`, period),
   listPublicMembers: (query: { q?: string; country?: string; capability?: string; limit: number; offset: number }) =>
     get<Page<PublicMember>>(`${V1}/public/members`, query),
   publicMembersCsvUrl: `${V1}/public/members.csv`,

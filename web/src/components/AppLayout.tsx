@@ -133,6 +133,7 @@ export function AppLayout() {
               );
             })}
             <NavLink component={Link} to="/register/members" label={t('layout.membersRegister')} />
+            <NavLink component={Link} to="/transparency/fund" label={t('layout.fund')} />
             <NavLink component={Link} to="/transparency/audit" label={t('layout.transparency')} />
           </AppShell.Navbar>
         )}

@@ -44,6 +44,7 @@ export const en: Messages<typeof uk> = {
     dashboard: 'Overview',
     transparency: 'Audit transparency',
     membersRegister: 'Register of members',
+    fund: 'Defense fund',
   },
   sections: {
     users: {
@@ -156,6 +157,8 @@ export const en: Messages<typeof uk> = {
     apiDocsText: 'The platform’s HTTP API described with OpenAPI.',
     members: 'Register of Alliance members',
     membersText: 'Companies that are members of the Alliance of Defense Industries, with their countries and capabilities. Open data as CSV and JSON.',
+    fund: 'Special defense fund: sources and uses',
+    fundText: 'Where the fund’s money came from (confiscated-asset sales, donations, the budget) and what it was spent on, per currency.',
   },
   signIn: {
     title: 'Sign in',
@@ -880,6 +883,27 @@ export const en: Messages<typeof uk> = {
     attempts_one: '{{count}} delivery attempt',
     attempts_other: '{{count}} delivery attempts',
     lastError: 'last error',
+  },
+  publicFund: {
+    title: 'Special defense fund: sources and uses',
+    intro: 'Money the fund received, by source, and money it paid out, by use, per currency, for the period you choose. Posted ledger entries by booking date; amounts are exact.',
+    from: 'From',
+    to: 'To',
+    badPeriod: 'The end of the period is before its start.',
+    sources: 'Sources',
+    uses: 'Uses',
+    sourcesCaption: 'Money received, by source and currency',
+    usesCaption: 'Money paid out, by use and currency',
+    none: 'Nothing in this period.',
+    category: 'Category',
+    currency: 'Currency',
+    amount: 'Amount',
+    categories: {
+      asset_sales: 'Sale of confiscated assets',
+      donations: 'Donations',
+      budget: 'State budget',
+      disbursements: 'Award disbursements',
+    },
   },
   publicMembers: {
     title: 'Register of Alliance members',

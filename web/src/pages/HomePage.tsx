@@ -40,6 +40,14 @@ export function HomePage() {
             </Text>
           </Card>
           <Card withBorder padding="lg">
+            <Anchor component={Link} to="/transparency/fund" fw={600}>
+              {t('home.fund')}
+            </Anchor>
+            <Text size="sm" mt="xs">
+              {t('home.fundText')}
+            </Text>
+          </Card>
+          <Card withBorder padding="lg">
             <Anchor component={Link} to="/transparency/audit" fw={600}>
               {t('home.transparency')}
             </Anchor>
