@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdi } from './support/cli.ts';
 import { createCliEnvironment } from './support/database.ts';
 
 const ADI = path.resolve(import.meta.dirname, '../bin/adi.js');
@@ -63,6 +64,18 @@ describe('adi serve', { timeout: 180_000 }, () => {
     expect(login.status).toBe(200);
     expect(((await login.json()) as { session: { stage: string } }).session.stage).toBe('totp_enrolment');
     expect(await server.stop()).toBe(0);
+  });
+
+  it('refuses a second process on the same embedded data folder while the server runs, and allows it after', async () => {
+    if (env.DATABASE_URL) return; // a PostgreSQL server is made to be shared: nothing to lock
+    const server = serve([]);
+    await server.address;
+    const second = await runAdi(['migrate'], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/the data folder .* is in use by process \d+/);
+    expect(await server.stop()).toBe(0);
+    const after = await runAdi(['migrate'], env);
+    expect(after.code, after.stderr).toBe(0);
   });
 
   it('refuses a bad port with exit code 2', async () => {

@@ -91,6 +91,10 @@ export function reportCliError(error: unknown): number {
     process.stderr.write(`adi: ${error.message}\n`);
     return error.exitCode;
   }
+  if (error instanceof Error && error.name === 'DataFolderInUseError') {
+    process.stderr.write(`adi: ${error.message}\n`);
+    return 1;
+  }
   if (error instanceof AppError) {
     const fields = error.details.errors?.map((e) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
     process.stderr.write(`adi: ${error.message}${fields}\n`);

@@ -35,6 +35,52 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
+/** Thrown when another live process holds the embedded database's data folder. */
+export class DataFolderInUseError extends Error {
+  override name = 'DataFolderInUseError';
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else; ESRCH: it is gone.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims an embedded data folder for this process with a `<folder>.lock` file holding our pid. PGlite
+ * has no postmaster.pid: two processes on one folder would silently overwrite each other's writes,
+ * so a second `adi` command is refused while a server runs. A lock left by a killed process (its pid
+ * is gone) is taken over. Returns the release function.
+ */
+function lockDataFolder(dataDir: string): () => void {
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.rmSync(lockFile, { force: true });
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && processIsAlive(holder)) {
+        throw new DataFolderInUseError(`the data folder ${dataDir} is in use by process ${holder} (a running \`adi serve\`?): stop it first, or point DATABASE_URL at a PostgreSQL server to share one database`);
+      }
+      if (holder === process.pid) throw new DataFolderInUseError(`the data folder ${dataDir} is already open in this process`);
+      fs.rmSync(lockFile, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new DataFolderInUseError(`could not lock the data folder ${dataDir}`);
+}
+
 /** Opens the database the target names and waits until it answers. The caller must `close()` it. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   const handle = startDatabase(target);
@@ -60,12 +106,19 @@ export function startDatabase(target: DatabaseTarget): DatabaseHandle {
     return { db, kind: 'postgres', ready: Promise.resolve(), close: () => db.destroy() };
   }
   if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const pglite = new PGlite({
-    dataDir: target.dataDir,
-    loadDataDir: target.loadDataDir,
-    parsers: { [INT8_OID]: (value: string) => BigInt(value), [DATE_OID]: (value: string) => value },
-    extensions: { pg_trgm },
-  });
+  const release = target.dataDir ? lockDataFolder(target.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite({
+      dataDir: target.dataDir,
+      loadDataDir: target.loadDataDir,
+      parsers: { [INT8_OID]: (value: string) => BigInt(value), [DATE_OID]: (value: string) => value },
+      extensions: { pg_trgm },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const ready = pglite.waitReady;
   ready.catch(() => {}); // reported to whoever awaits `ready`
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
@@ -79,7 +132,11 @@ export function startDatabase(target: DatabaseTarget): DatabaseHandle {
       if (closed) return;
       closed = true;
       await ready.catch(() => {});
-      await db.destroy(); // the dialect closes the PGlite instance
+      try {
+        await db.destroy(); // the dialect closes the PGlite instance
+      } finally {
+        release();
+      }
     },
   };
 }
