@@ -1,3 +1,4 @@
+import { escapeLike } from '../../db/like.ts';
 import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
 import type { AuditCheckpointsTable, Database } from '../../db/schema.ts';
 
@@ -50,7 +51,7 @@ export async function listEvents(db: Db, filter: AuditEventFilter, limit: number
     .selectFrom('audit_events as e')
     .selectAll('e')
     .select((eb) => eb.selectFrom('audit_events as p').select('p.hash').whereRef('p.seq', '=', sql<bigint>`e.seq - 1`).as('prev_hash'));
-  if (filter.action) query = query.where('e.action', 'like', `${filter.action.replace(/[\\%_]/g, '\\$&')}%`);
+  if (filter.action) query = query.where('e.action', 'like', `${escapeLike(filter.action)}%`);
   if (filter.actorId) query = query.where('e.actor_id', '=', filter.actorId);
   if (filter.targetType) query = query.where('e.target_type', '=', filter.targetType);
   if (filter.targetId) query = query.where('e.target_id', '=', filter.targetId);

@@ -5,6 +5,7 @@ import { ZIdempotencyHeaders, idempotencyKeyOf, withIdempotency } from '../../co
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { LEDGER_READERS, LEDGER_WRITERS } from './policy.ts';
 import {
+  zBookingDate,
   ZAccount,
   ZAccountList,
   ZAccountListQuery,
@@ -24,7 +25,6 @@ import * as ledger from './service.ts';
 
 const tags = ['fund ledger'];
 const base = '/api/v1/fund/ledger';
-const zPublicDate = z.iso.date('must be a date as YYYY-MM-DD').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'must be between 2000 and 2100');
 
 /**
  * The client key an entry gets from the request's Idempotency-Key when the body names none: the
@@ -43,7 +43,7 @@ export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags: ['public'],
       summary: "The fund's money in by source and out by use, per currency (posted entries, by booking date)",
-      querystring: z.strictObject({ from: zPublicDate.default('2000-01-01'), to: zPublicDate.optional() }),
+      querystring: z.strictObject({ from: zBookingDate.default('2000-01-01'), to: zBookingDate.optional() }),
       response: {
         200: z.object({
           from: z.string(),

@@ -32,7 +32,7 @@ const zMoney = z.int().describe('minor units');
 
 // Back-dating is normal in book-keeping (a bank statement arrives late); future dates and typing
 // errors in the year are not.
-const zBookingDate = z.iso.date('must be a date as YYYY-MM-DD').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'must be between 2000 and 2100');
+export const zBookingDate = z.iso.date('must be a date as YYYY-MM-DD').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'must be between 2000 and 2100');
 const zClientKey = z
   .string()
   .regex(/^[\x21-\x7E]{1,200}$/, 'must be 1 to 200 printable ASCII characters without spaces')

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../db/like.ts';
 import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from '../../db/schema.ts';
 
@@ -68,7 +69,7 @@ export interface UserFilter {
 function filteredUsers(db: Db, filter: UserFilter) {
   let query = usersWithOrganization(db);
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where((eb) =>
       eb.or([eb(sql`lower(users.email)`, 'like', pattern), eb(sql`lower(users.display_name)`, 'like', pattern)]),
     );

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../db/like.ts';
 import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
 import type { Database, MembershipApplicationsTable, MembershipStatus, MembershipTransitionsTable } from '../../db/schema.ts';
 
@@ -8,7 +9,7 @@ const CLOSED_STATUSES: MembershipStatus[] = ['rejected', 'terminated', 'withdraw
 
 /** `%text%` for LIKE, with the wildcards in the text escaped. */
 function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 function applicationsWithOrganization(db: Db) {
@@ -133,26 +134,6 @@ export async function recomputeDueAt(trx: Transaction<Database>, status: Members
     .where('status', '=', status)
     .executeTakeFirst();
   return Number(result.numUpdatedRows ?? 0);
-}
-
-/** The codes among `codes` that are capability categories. */
-export async function existingCapabilityCodes(db: Db, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await db.selectFrom('capability_categories').select('code').where('code', 'in', codes).execute();
-  return new Set(rows.map((r) => r.code));
-}
-
-/** Names of the capability categories with these codes. */
-export async function capabilityNames(db: Db, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.selectFrom('capability_categories').select(['code', 'name_uk', 'name_en', 'sort_order']).where('code', 'in', codes).execute();
-}
-
-/** The ids among `ids` that are documents of the organization. */
-export async function documentIdsOfOrganization(db: Db, organizationId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('documents').select('id').where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Filters of the public register. */

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
+import { escapeLike } from '../../db/like.ts';
 import type {
   Database,
   DocumentsTable,
@@ -16,10 +17,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const LIVE_STATUSES: ReviewStatus[] = ['pending', 'confirmed', 'removal_pending'];
 /** Review states an officer has accepted as fact (used for beneficial owners). */
 export const EFFECTIVE_STATUSES: ReviewStatus[] = ['confirmed', 'removal_pending'];
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
-}
 
 // Organizations -----------------------------------------------------------------------------------
 
@@ -471,6 +468,12 @@ export async function insertDocument(trx: Transaction<Database>, row: Insertable
 /** The document with this id, or undefined. */
 export async function findDocument(db: Db, id: string) {
   return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The documents of an organization among these ids. */
+export async function findDocumentsOfOrganization(db: Db, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('documents').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
 }
 
 /** A page of an organization's documents, newest first. */

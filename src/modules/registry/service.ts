@@ -749,8 +749,7 @@ export async function listDocuments(db: Db, auth: AuthContext, organizationId: s
 
 /** Documents of an organization with these ids (for other domains to check attachments belong to it). */
 export async function documentsOfOrganization(db: Db, organizationId: string, ids: string[]): Promise<TDocument[]> {
-  const rows = await Promise.all(ids.map((id) => repo.findDocument(db, id)));
-  return rows.filter((row): row is NonNullable<typeof row> => row !== undefined && row.organization_id === organizationId).map(presentDocument);
+  return (await repo.findDocumentsOfOrganization(db, organizationId, [...new Set(ids)])).map(presentDocument);
 }
 
 /** A document's metadata and bytes for download; the download itself is audited. */
