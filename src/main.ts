@@ -30,6 +30,7 @@ import { purgeExpiredSessions } from './modules/identity/service.ts';
 import { registerFundAssetRoutes } from './modules/fund/assets-routes.ts';
 import { registerFundDonationRoutes } from './modules/fund/donations-routes.ts';
 import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
+import { registerFundTracingRoutes } from './modules/fund/tracing-routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -207,6 +208,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerFundLedgerRoutes(app, deps);
   registerFundAssetRoutes(app, deps);
   registerFundDonationRoutes(app, deps);
+  registerFundTracingRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -267,7 +267,13 @@ export interface LedgerAccountsTable {
   opened_at: Timestamp;
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: ColumnType<number, number | undefined, number>;
+  /** Set on the cash accounts that hold earmarked money; fixed when the account is opened. */
+  earmark_type: ColumnType<LedgerEarmarkType | null, LedgerEarmarkType | null | undefined, never>;
+  earmark_code: ColumnType<string | null, string | null | undefined, never>;
 }
+
+/** What earmarked money may be spent on: a fund program or a capability category (and its sub-categories). */
+export type LedgerEarmarkType = 'program' | 'capability';
 
 export interface LedgerEntriesTable {
   id: string;
@@ -290,6 +296,9 @@ export interface LedgerEntriesTable {
   created_at: Timestamp;
   resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** What the entry pays for; money leaves an earmarked account only for a matching purpose. */
+  purpose_program: ColumnType<string | null, string | null | undefined, never>;
+  purpose_capability: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface LedgerPostingsTable {

@@ -3,6 +3,7 @@ import * as foundation from './202611271400_foundation.ts';
 import * as registryMembership from './202611271600_registry_membership.ts';
 import * as fundLedger from './202611271700_fund_ledger.ts';
 import * as fundSources from './202611271800_fund_sources.ts';
+import * as fundEarmarks from './202611271900_fund_earmarks.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '202611271600_registry_membership': registryMembership,
   '202611271700_fund_ledger': fundLedger,
   '202611271800_fund_sources': fundSources,
+  '202611271900_fund_earmarks': fundEarmarks,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zPageQuery, zText } from '../../core/schemas.ts';
 import { zBookableCurrency, zRecordDate } from './assets-schema.ts';
-import { zAmount } from './schema.ts';
+import { zAmount, zCapabilityCode, zProgramCode } from './schema.ts';
 
 /** Kinds of donor. */
 export const DONOR_KINDS = ['state', 'organization', 'person'] as const;
@@ -11,8 +11,8 @@ export const EARMARK_TYPES = ['none', 'program', 'capability'] as const;
 /** What a donation is earmarked for: nothing, a program (by its code) or a capability category of the registry. */
 const ZEarmark = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
-  z.strictObject({ type: z.literal('program'), code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a program code: letters, digits, dot, dash, underscore') }),
-  z.strictObject({ type: z.literal('capability'), code: z.string().max(64).describe('a capability category code from the registry') }),
+  z.strictObject({ type: z.literal('program'), code: zProgramCode }),
+  z.strictObject({ type: z.literal('capability'), code: zCapabilityCode.describe('a capability category code from the registry') }),
 ]);
 
 /** Body of a new donation. */

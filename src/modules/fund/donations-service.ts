@@ -9,7 +9,7 @@ import { listCapabilities } from '../registry/service.ts';
 import { registryPartyExists } from './assets-service.ts';
 import * as repo from './donations-repo.ts';
 import type { TCreateDonation, TDonation, TDonationListQuery } from './donations-schema.ts';
-import { createEntry, todayUtc } from './service.ts';
+import { createEntry, earmarkedCashAccount, todayUtc } from './service.ts';
 
 type Db = Kysely<Database>;
 
@@ -68,6 +68,9 @@ export async function recordDonation(db: Db, auth: AuthContext, actor: AuditActo
   const earmarkCode = earmark.type === 'none' ? null : earmark.code;
   return inTransaction(db, async (trx) => {
     const id = uuidv7();
+    // Earmarked money is held apart, in the earmark's own cash account, so the ledger can refuse to
+    // spend it on anything else (docs/decisions/0009-fund-earmarks-and-tracing.md).
+    const cashAccount = earmark.type === 'none' ? `1000.${input.currency}.fund` : (await earmarkedCashAccount(trx, actor, earmark.type, earmark.code, input.currency)).code;
     const booked = await createEntry(trx, actor, {
       currency: input.currency,
       description: `Donation from ${donor.name}${earmarkCode ? ` (earmarked ${earmark.type} ${earmarkCode})` : ''}`.slice(0, 500),
@@ -78,7 +81,7 @@ export async function recordDonation(db: Db, auth: AuthContext, actor: AuditActo
       // the key on the entry for ever, so a late retry is refused (409) instead of booking twice.
       clientKey: requestKey ? `donation:${requestKey}` : `donation:${id}`,
       postings: [
-        { account: `1000.${input.currency}.fund`, direction: 'debit', amount: input.amount },
+        { account: cashAccount, direction: 'debit', amount: input.amount },
         { account: `4100.${input.currency}.donations`, direction: 'credit', amount: input.amount },
       ],
     });

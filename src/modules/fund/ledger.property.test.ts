@@ -240,7 +240,7 @@ describe('ledger model', () => {
         const stamp = `${run}_${Date.now().toString(36)}`;
         for (const [i, flag] of FLAGS.entries()) {
           const account = await openAccount(database.db, SYSTEM_ACTOR, {
-            code: `1${i}00.UAH.model_${stamp}`,
+            code: `8${i}00.UAH.model_${stamp}`,
             nameUk: `Модель ${i}`,
             nameEn: `Model ${i}`,
             type: i === 1 ? 'liability' : 'asset',

@@ -272,7 +272,7 @@ describe('fund ledger over HTTP', () => {
   });
 
   it('gives a statement with running balance, paged and by date range', async () => {
-    const acct = (await post(officer, '/accounts', { code: '1100.UAH.statement_test', nameUk: 'Тест', nameEn: 'Test', type: 'asset', currency: 'UAH', creditsMustNotExceedDebits: true })).json();
+    const acct = (await post(officer, '/accounts', { code: '1200.UAH.statement_test', nameUk: 'Тест', nameEn: 'Test', type: 'asset', currency: 'UAH', creditsMustNotExceedDebits: true })).json();
     const move = (amount: number, direction: 'debit' | 'credit', effectiveDate: string) =>
       post(officer, '/entries', {
         currency: 'UAH',
@@ -301,7 +301,7 @@ describe('fund ledger over HTTP', () => {
     expect((await get(auditor, `/accounts/${acct.id}/statement?from=2026-03-01&to=2026-01-01`)).statusCode).toBe(400);
     expect((await get(auditor, `/accounts/${acct.id}/statement?from=yesterday`)).statusCode).toBe(400);
     const trialThen = (await get(auditor, '/trial-balance?at=2026-01-31')).json();
-    const line = trialThen.currencies.find((c: { currency: string }) => c.currency === 'UAH').accounts.find((a: { code: string }) => a.code === '1100.UAH.statement_test');
+    const line = trialThen.currencies.find((c: { currency: string }) => c.currency === 'UAH').accounts.find((a: { code: string }) => a.code === '1200.UAH.statement_test');
     expect(line).toMatchObject({ debits: 1005, credits: 0, balance: 1005 });
   });
 

@@ -65,6 +65,20 @@ export async function insertAccount(trx: Transaction<Database>, row: Insertable<
   await trx.insertInto('ledger_accounts').values(row).execute();
 }
 
+/**
+ * Inserts an account unless one with its code or earmark exists (two first donations for the same
+ * earmark may race; the loser then reads the winner's account).
+ */
+export async function insertAccountIfAbsent(trx: Transaction<Database>, row: Insertable<LedgerAccountsTable>): Promise<boolean> {
+  const inserted = await trx.insertInto('ledger_accounts').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The cash account that holds money earmarked for this program or capability in this currency. */
+export async function findEarmarkAccount(db: Db, earmarkType: 'program' | 'capability', earmarkCode: string, currency: string) {
+  return db.selectFrom('ledger_accounts').selectAll().where('earmark_type', '=', earmarkType).where('earmark_code', '=', earmarkCode).where('currency', '=', currency).executeTakeFirst();
+}
+
 /** Marks an account closed. */
 export async function closeAccount(trx: Transaction<Database>, id: string, at: Date): Promise<void> {
   await trx
@@ -122,6 +136,37 @@ export async function findReversalId(db: Db, id: string): Promise<string | undef
 /** Resolves a pending entry (the only change the immutability trigger lets through). */
 export async function resolveEntry(trx: Transaction<Database>, id: string, status: Exclude<LedgerEntryStatus, 'pending'>, by: string, at: Date): Promise<void> {
   await trx.updateTable('ledger_entries').set({ status, resolved_by: by, resolved_at: at }).where('id', '=', id).where('status', '=', 'pending').execute();
+}
+
+/** Filters of the journal. */
+export interface EntryFilter {
+  currency?: string;
+  status?: LedgerEntryStatus;
+  referenceType?: LedgerEntriesTable['reference_type'];
+  referenceId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A page of the journal, newest first (by sequence), with the total. */
+export async function listEntries(db: Db, filter: EntryFilter, limit: number, offset: number) {
+  let query = db.selectFrom('ledger_entries');
+  if (filter.currency) query = query.where('currency', '=', filter.currency);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.referenceType) query = query.where('reference_type', '=', filter.referenceType);
+  if (filter.referenceId) query = query.where('reference_id', '=', filter.referenceId);
+  if (filter.from) query = query.where('effective_date', '>=', filter.from);
+  if (filter.to) query = query.where('effective_date', '<=', filter.to);
+  const items = await query.selectAll().orderBy('entry_seq', 'desc').limit(limit).offset(offset).execute();
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+/** For each of the entries, the reversal that reverses it (entry id → reversal id). */
+export async function reversalsOf(db: Db, entryIds: string[]): Promise<Map<string, string>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await db.selectFrom('ledger_entries').select(['id', 'reverses_entry_id']).where('reverses_entry_id', 'in', entryIds).execute();
+  return new Map(rows.map((r) => [r.reverses_entry_id!, r.id]));
 }
 
 /** Inserts postings in one statement. */
@@ -268,6 +313,24 @@ export async function unbalancedEntries(db: Db) {
     group by e.id, e.entry_seq
     having coalesce(sum(p.amount) filter (where p.direction = 'debit'), 0) <> coalesce(sum(p.amount) filter (where p.direction = 'credit'), 0)
       or count(p.id) < 2 or count(*) filter (where a.currency <> e.currency) > 0
+    order by e.entry_seq
+    limit 1000`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Postings that took earmarked money for another purpose (the service and the trigger refuse them;
+ * this finds any that got in around both, e.g. with triggers disabled during a restore).
+ */
+export async function earmarkBreaches(db: Db) {
+  const result = await sql<{ id: string; entry_seq: bigint; code: string; earmark_type: string; earmark_code: string }>`
+    select e.id, e.entry_seq, a.code, a.earmark_type, a.earmark_code
+    from ledger_postings p
+      join ledger_accounts a on a.id = p.account_id
+      join ledger_entries e on e.id = p.entry_id
+    where p.direction = 'credit' and a.earmark_type is not null and e.reference_type not in ('reversal', 'fx')
+      and not (a.earmark_type = 'program' and e.purpose_program is not distinct from a.earmark_code)
+      and not (a.earmark_type = 'capability' and coalesce(e.purpose_capability = a.earmark_code or starts_with(e.purpose_capability, a.earmark_code || '.'), false))
     order by e.entry_seq
     limit 1000`.execute(db);
   return result.rows;

@@ -13,6 +13,8 @@ import {
   ZCreateAccountBody,
   ZCreateEntryBody,
   ZEntry,
+  ZEntryList,
+  ZEntryListQuery,
   ZExchangeBody,
   ZExchangeResult,
   ZReverseBody,
@@ -22,8 +24,15 @@ import {
   ZTrialBalanceQuery,
 } from './schema.ts';
 import * as ledger from './service.ts';
+import { sendTable, sourcesAndUsesTable, statementTable, trialBalanceTable } from './reports.ts';
+import { XLSX_CONTENT_TYPE } from '../../core/tabular.ts';
 
 const tags = ['fund ledger'];
+/** The download formats of a report, for the OpenAPI document. */
+const DOWNLOADS = {
+  'text/csv': { schema: z.string().describe('UTF-8 with BOM, money in minor units') },
+  [XLSX_CONTENT_TYPE]: { schema: z.string().describe('an XLSX workbook, money in major units') },
+};
 const base = '/api/v1/fund/ledger';
 
 /**
@@ -43,18 +52,31 @@ export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
     schema: {
       tags: ['public'],
       summary: "The fund's money in by source and out by use, per currency (posted entries, by booking date)",
-      querystring: z.strictObject({ from: zBookingDate.default('2000-01-01'), to: zBookingDate.optional() }),
+      querystring: z.strictObject({ from: zBookingDate.default('2000-01-01'), to: zBookingDate.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
       response: {
-        200: z.object({
-          from: z.string(),
-          to: z.string(),
-          sources: z.array(z.object({ currency: z.string(), category: z.string().describe('asset_sales, donations, budget…'), amount: z.number().int().describe('minor units') })),
-          uses: z.array(z.object({ currency: z.string(), category: z.string(), amount: z.number().int() })),
-        }),
+        200: {
+          description: 'sources and uses',
+          content: {
+            'application/json': {
+              schema: z.object({
+                from: z.string(),
+                to: z.string(),
+                sources: z.array(z.object({ currency: z.string(), category: z.string().describe('asset_sales, donations, budget…'), amount: z.number().int().describe('minor units') })),
+                uses: z.array(z.object({ currency: z.string(), category: z.string(), amount: z.number().int() })),
+              }),
+            },
+            ...DOWNLOADS,
+          },
+        },
         ...problemResponses(400),
       },
     },
-    handler: async (request) => ledger.publicSourcesAndUses(deps.db, request.query.from, request.query.to ?? new Date().toISOString().slice(0, 10)),
+    handler: async (request, reply) => {
+      const { from, format } = request.query;
+      const to = request.query.to ?? ledger.todayUtc();
+      if (format !== 'json') return sendTable(reply, await sourcesAndUsesTable(deps.db, from, to), format, `adi-fund-sources-and-uses-${from}-${to}`);
+      return reply.type('application/json; charset=utf-8').send(await ledger.publicSourcesAndUses(deps.db, from, to));
+    },
   });
 
   app.get(`${base}/accounts`, {
@@ -102,9 +124,13 @@ export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
       summary: "An account's posted lines over a date range with the running balance",
       params: zIdParams,
       querystring: ZStatementQuery,
-      response: { 200: ZStatement, ...problemResponses(400, 401, 403, 404) },
+      response: { 200: { description: 'the statement', content: { 'application/json': { schema: ZStatement }, ...DOWNLOADS } }, ...problemResponses(400, 401, 403, 404) },
     },
-    handler: async (request) => ledger.accountStatement(deps.db, request.params.id, request.query),
+    handler: async (request, reply) => {
+      const { format, from, to } = request.query;
+      if (format !== 'json') return sendTable(reply, await statementTable(deps.db, request.params.id, { from, to }), format, `adi-fund-statement-${request.params.id}`);
+      return reply.type('application/json; charset=utf-8').send(await ledger.accountStatement(deps.db, request.params.id, request.query));
+    },
   });
 
   app.post(`${base}/entries`, {
@@ -123,6 +149,12 @@ export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
         const booked = await ledger.createEntry(trx, actorOf(request), request.body, derivedClientKey(request));
         return { status: booked.replayed ? 200 : 201, body: booked.entry };
       }),
+  });
+
+  app.get(`${base}/entries`, {
+    config: { access: LEDGER_READERS },
+    schema: { tags, summary: 'The journal: entries newest first with their postings, filtered by currency, status, reference and booking dates', querystring: ZEntryListQuery, response: { 200: ZEntryList, ...problemResponses(400, 401, 403) } },
+    handler: async (request) => ledger.listEntries(deps.db, request.query),
   });
 
   app.get(`${base}/entries/:id`, {
@@ -184,21 +216,16 @@ export function registerFundLedgerRoutes(app: App, deps: AppDeps): void {
     config: { access: LEDGER_READERS },
     schema: {
       tags,
-      summary: 'The trial balance at a date, per currency (JSON, or CSV with format=csv)',
+      summary: 'The trial balance at a date, per currency (JSON, or a download with format=csv or xlsx)',
       querystring: ZTrialBalanceQuery,
       response: {
-        200: { description: 'the trial balance', content: { 'application/json': { schema: ZTrialBalance }, 'text/csv': { schema: z.string() } } },
+        200: { description: 'the trial balance', content: { 'application/json': { schema: ZTrialBalance }, ...DOWNLOADS } },
         ...problemResponses(400, 401, 403),
       },
     },
     handler: async (request, reply) => {
-      if (request.query.format === 'csv') {
-        const csv = await ledger.trialBalanceCsv(deps.db, request.query.at);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="adi-fund-trial-balance-${request.query.at ?? ledger.todayUtc()}.csv"`)
-          .send(csv);
-      }
+      const { format, at } = request.query;
+      if (format !== 'json') return sendTable(reply, await trialBalanceTable(deps.db, at), format, `adi-fund-trial-balance-${at ?? ledger.todayUtc()}`);
       return reply.type('application/json; charset=utf-8').send(await ledger.trialBalance(deps.db, request.query.at));
     },
   });

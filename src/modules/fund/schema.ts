@@ -45,6 +45,22 @@ const zAccountRef = z
   .describe('account id or code');
 const zAccountCode = z.string().regex(/^[0-9]{4}\.[A-Z]{3}\.[a-z][a-z0-9_]{0,59}$/, 'must be NNNN.CUR.name, for example 1000.UAH.fund');
 
+/** A fund program's code (programs are the calls of the fund). */
+export const zProgramCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a program code: letters, digits, dot, dash, underscore');
+/** A capability category code of the registry's taxonomy. */
+export const zCapabilityCode = z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/, 'must be a capability category code such as uav.fpv');
+
+/**
+ * What an entry pays for. Money leaves an account earmarked for a program or a capability category
+ * only in an entry whose purpose matches (a capability earmark covers its sub-categories).
+ */
+export const ZPurpose = z
+  .strictObject({
+    program: zProgramCode.optional(),
+    capability: zCapabilityCode.optional(),
+  })
+  .describe('what the entry pays for: needed to spend earmarked money');
+
 /** One posting of a new entry. */
 export const ZPostingInput = z.strictObject({
   account: zAccountRef,
@@ -61,6 +77,7 @@ export const ZCreateEntryBody = z.strictObject({
   effectiveDate: zBookingDate.optional().describe('the booking date; today (UTC) when absent'),
   pending: z.boolean().default(false).describe('reserve now (two-phase), post or void later'),
   clientKey: zClientKey.optional(),
+  purpose: ZPurpose.optional(),
   postings: z.array(ZPostingInput).min(2, 'an entry needs at least two postings').max(100),
 });
 /** A validated new entry. */
@@ -106,6 +123,10 @@ export const ZCreateAccountBody = z.strictObject({
   creditsMustNotExceedDebits: z.boolean().default(false),
   ownerType: z.enum(OWNER_TYPES).default('fund'),
   ownerId: z.uuid('must be a UUID').optional(),
+  earmark: z
+    .discriminatedUnion('type', [z.strictObject({ type: z.literal('program'), code: zProgramCode }), z.strictObject({ type: z.literal('capability'), code: zCapabilityCode })])
+    .optional()
+    .describe('an earmarked cash account (code 1100.<CUR>.…, type asset): its money may be spent only on this program or capability category'),
 });
 /** A validated new account. */
 export type TCreateAccount = z.input<typeof ZCreateAccountBody>;
@@ -119,6 +140,19 @@ export const ZAccountListQuery = z.strictObject({
   type: z.enum(ACCOUNT_TYPES).optional(),
   ...zPageQuery,
 });
+/** Filters of the journal. */
+export const ZEntryListQuery = z.strictObject({
+  currency: zCurrency.optional(),
+  status: z.enum(['posted', 'pending', 'voided']).optional(),
+  referenceType: z.enum(REFERENCE_TYPES).optional(),
+  referenceId: z.string().max(200).optional(),
+  from: zBookingDate.optional().describe('booked on or after this date'),
+  to: zBookingDate.optional(),
+  ...zPageQuery,
+});
+/** A validated journal query. */
+export type TEntryListQuery = z.infer<typeof ZEntryListQuery>;
+
 /** A validated account-list query. */
 export type TAccountListQuery = z.infer<typeof ZAccountListQuery>;
 
@@ -136,6 +170,10 @@ export const ZAccount = z
     creditsMustNotExceedDebits: z.boolean(),
     ownerType: z.enum(OWNER_TYPES),
     ownerId: z.uuid().nullable(),
+    earmark: z
+      .object({ type: z.enum(['program', 'capability']), code: z.string() })
+      .nullable()
+      .describe('money in this account may be spent only on this program or capability category'),
     debitsPosted: zMoney,
     creditsPosted: zMoney,
     debitsPending: zMoney,
@@ -168,6 +206,7 @@ export const ZEntry = z
     effectiveDate: z.iso.date(),
     clientKey: z.string(),
     fx: z.object({ rate: z.string(), source: z.string(), date: z.iso.date() }).nullable(),
+    purpose: z.object({ program: z.string().nullable(), capability: z.string().nullable() }).nullable(),
     total: zMoney.describe('sum of the debits (= sum of the credits)'),
     postings: z.array(
       z.object({ id: z.uuid(), seq: z.int(), accountId: z.uuid(), accountCode: z.string(), direction: z.enum(['debit', 'credit']), amount: zMoney }),
@@ -181,6 +220,9 @@ export const ZEntry = z
   .meta({ id: 'LedgerEntry' });
 /** A presented entry. */
 export type TEntry = z.infer<typeof ZEntry>;
+
+/** A page of the journal. */
+export const ZEntryList = z.object({ items: z.array(ZEntry), total: z.int() });
 
 /** The two entries of an exchange. */
 export const ZExchangeResult = z.object({
@@ -197,10 +239,11 @@ export type TExchangeResult = z.infer<typeof ZExchangeResult>;
 export const ZStatementQuery = z.strictObject({
   from: zBookingDate.optional(),
   to: zBookingDate.optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json').describe('csv and xlsx give the whole range as a download (paging ignored)'),
   ...zPageQuery,
 });
 /** A validated statement query. */
-export type TStatementQuery = z.infer<typeof ZStatementQuery>;
+export type TStatementQuery = z.input<typeof ZStatementQuery> & { limit: number; offset: number };
 
 /** An account statement: posted lines in booking order, each with the running balance. */
 export const ZStatement = z.object({
@@ -230,7 +273,7 @@ export type TStatement = z.infer<typeof ZStatement>;
 /** Query of the trial balance. */
 export const ZTrialBalanceQuery = z.strictObject({
   at: zBookingDate.optional().describe('include entries booked up to this date; today when absent'),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
 /** The trial balance: per currency, every account's posted debits and credits up to a date. */

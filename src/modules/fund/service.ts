@@ -14,6 +14,7 @@ import {
   type TCreateEntry,
   type TEntry,
   type TEntryAction,
+  type TEntryListQuery,
   type TExchange,
   type TExchangeResult,
   type TReverse,
@@ -69,6 +70,7 @@ export function presentAccount(row: AccountRow): TAccount {
     creditsMustNotExceedDebits: row.credits_must_not_exceed_debits,
     ownerType: row.owner_type,
     ownerId: row.owner_id,
+    earmark: row.earmark_type && row.earmark_code ? { type: row.earmark_type, code: row.earmark_code } : null,
     debitsPosted: money(row.debits_posted),
     creditsPosted: money(row.credits_posted),
     debitsPending: money(row.debits_pending),
@@ -82,9 +84,9 @@ export function presentAccount(row: AccountRow): TAccount {
 }
 
 /** What may still happen to an entry: a reservation is posted or voided; a posted entry may be reversed once; a reversal is final. */
-export function allowedEntryActions(entry: Pick<EntryRow, 'status' | 'reverses_entry_id'>, reversedBy: string | null): TEntryAction[] {
+export function allowedEntryActions(entry: Pick<EntryRow, 'status' | 'reverses_entry_id' | 'reference_type'>, reversedBy: string | null): TEntryAction[] {
   if (entry.status === 'pending') return ['post', 'void'];
-  if (entry.status === 'posted' && entry.reverses_entry_id === null && reversedBy === null) return ['reverse'];
+  if (entry.status === 'posted' && entry.reverses_entry_id === null && reversedBy === null && entry.reference_type !== 'fx') return ['reverse'];
   return [];
 }
 
@@ -112,6 +114,7 @@ function presentEntry(row: EntryRow, postings: PresentedPosting[], reversedBy: s
     effectiveDate: row.effective_date,
     clientKey: row.client_key,
     fx: row.fx_rate !== null && row.fx_rate_source !== null && row.fx_rate_date !== null ? { rate: normalizeRate(row.fx_rate), source: row.fx_rate_source, date: row.fx_rate_date } : null,
+    purpose: row.purpose_program !== null || row.purpose_capability !== null ? { program: row.purpose_program, capability: row.purpose_capability } : null,
     total: money(total),
     postings: postings.map((p) => ({ id: p.id, seq: p.seq, accountId: p.account_id, accountCode: p.account_code, direction: p.direction, amount: money(p.amount) })),
     allowedActions: allowedEntryActions(row, reversedBy),
@@ -130,6 +133,21 @@ function normalizeRate(rate: string): string {
 async function loadEntry(db: Db | Transaction<Database>, row: EntryRow): Promise<TEntry> {
   const [postings, reversedBy] = await Promise.all([repo.postingsOf(db, [row.id]), repo.findReversalId(db, row.id)]);
   return presentEntry(row, postings, reversedBy ?? null);
+}
+
+/** A page of the journal (newest first), each entry with its postings. */
+export async function listEntries(db: Db, query: TEntryListQuery) {
+  if (query.from && query.to && query.from > query.to) throw invalid([{ field: 'querystring.to', message: 'must not be before from' }]);
+  const { items, total } = await repo.listEntries(db, query, query.limit, query.offset);
+  const ids = items.map((e) => e.id);
+  const [postings, reversals] = await Promise.all([repo.postingsOf(db, ids), repo.reversalsOf(db, ids)]);
+  const byEntry = new Map<string, typeof postings>();
+  for (const p of postings) {
+    const list = byEntry.get(p.entry_id);
+    if (list) list.push(p);
+    else byEntry.set(p.entry_id, [p]);
+  }
+  return { items: items.map((e) => presentEntry(e, byEntry.get(e.id) ?? [], reversals.get(e.id) ?? null)), total };
 }
 
 /** One entry with its postings; 404 when there is none. */
@@ -162,8 +180,39 @@ interface EntryDraft {
   contentHash: string;
   reversesEntryId: string | null;
   fx: { rate: string; source: string; date: string } | null;
+  purpose: EntryPurpose | null;
   postings: ResolvedPosting[];
   auditAction: string;
+}
+
+/** What an entry pays for (see ZPurpose). */
+export interface EntryPurpose {
+  program?: string | null;
+  capability?: string | null;
+}
+
+/** Whether a purpose may spend money earmarked as the account says (a capability earmark covers its sub-categories). */
+export function purposeMeetsEarmark(account: Pick<AccountRow, 'earmark_type' | 'earmark_code'>, purpose: EntryPurpose | null | undefined): boolean {
+  if (!account.earmark_type || !account.earmark_code) return true;
+  if (account.earmark_type === 'program') return purpose?.program === account.earmark_code;
+  const capability = purpose?.capability;
+  return !!capability && (capability === account.earmark_code || capability.startsWith(`${account.earmark_code}.`));
+}
+
+/**
+ * Refuses an entry that takes earmarked money for another purpose: a 409 naming the account, its
+ * earmark and the purpose the entry stated. (The database trigger ledger_earmark_guard is the last
+ * line of defence behind this check.)
+ */
+function checkEarmarks(postings: ResolvedPosting[], purpose: EntryPurpose | null): void {
+  for (const p of postings) {
+    if (p.direction !== 'credit' || purposeMeetsEarmark(p.account, purpose)) continue;
+    const stated = purpose?.program || purpose?.capability ? `the entry's purpose is ${[purpose.program && `program ${purpose.program}`, purpose.capability && `capability ${purpose.capability}`].filter(Boolean).join(' and ')}` : 'the entry states no purpose';
+    throw new AppError('conflict', {
+      detail: `account ${p.account.code} holds money earmarked for ${p.account.earmark_type} ${p.account.earmark_code}; ${stated}`,
+      extra: { account: p.account.code, earmark: { type: p.account.earmark_type, code: p.account.earmark_code } },
+    });
+  }
 }
 
 /** Per account, how an entry moves its four running totals. */
@@ -240,6 +289,7 @@ function sortedIds(ids: Iterable<string>): string[] {
  * them, moves the running totals, writes the postings and the audit event.
  */
 async function book(trx: Transaction<Database>, actor: AuditActor, draft: EntryDraft): Promise<{ entry: TEntry; replayed: boolean }> {
+  if (draft.referenceType !== 'reversal' && draft.referenceType !== 'fx') checkEarmarks(draft.postings, draft.purpose);
   const id = uuidv7();
   const createdAt = new Date();
   const row = {
@@ -256,6 +306,8 @@ async function book(trx: Transaction<Database>, actor: AuditActor, draft: EntryD
     fx_rate: draft.fx?.rate ?? null,
     fx_rate_source: draft.fx?.source ?? null,
     fx_rate_date: draft.fx?.date ?? null,
+    purpose_program: draft.purpose?.program ?? null,
+    purpose_capability: draft.purpose?.capability ?? null,
     created_by_id: actor.actorId,
     created_by: actor.actorLabel,
     created_at: createdAt,
@@ -288,6 +340,7 @@ async function book(trx: Transaction<Database>, actor: AuditActor, draft: EntryD
       referenceType: draft.referenceType,
       ...(draft.referenceId ? { referenceId: draft.referenceId } : {}),
       ...(draft.reversesEntryId ? { reversesEntryId: draft.reversesEntryId } : {}),
+      ...(draft.purpose ? { purpose: draft.purpose } : {}),
       postings: postingRows.map((p) => ({ account: draft.postings[p.seq].account.code, direction: p.direction, amount: money(p.amount) })),
     },
   });
@@ -354,6 +407,7 @@ export async function createEntry(db: Db, actor: AuditActor, input: TCreateEntry
   if (errors.length) throw invalid(errors);
 
   const pending = input.pending ?? false;
+  const purpose = input.purpose && (input.purpose.program || input.purpose.capability) ? { program: input.purpose.program ?? null, capability: input.purpose.capability ?? null } : null;
   const content = {
     currency: input.currency,
     description: input.description,
@@ -361,6 +415,8 @@ export async function createEntry(db: Db, actor: AuditActor, input: TCreateEntry
     referenceId: input.referenceId ?? null,
     effectiveDate: input.effectiveDate ?? null,
     pending,
+    // Only when stated, so entries booked before purposes existed keep the hash they were stored with.
+    ...(purpose ? { purpose } : {}),
     postings: input.postings.map((p, i) => ({ account: accounts[i]!.id, direction: p.direction, amount: p.amount })),
   };
   return inTransaction(db, (trx) =>
@@ -375,6 +431,7 @@ export async function createEntry(db: Db, actor: AuditActor, input: TCreateEntry
       contentHash: sha256Hex(canonicalJson(content)),
       reversesEntryId: null,
       fx: null,
+      purpose,
       postings: input.postings.map((p, i) => ({ account: accounts[i]!, direction: p.direction, amount: amounts[i] })),
       auditAction: pending ? 'fund.ledger.entry_reserved' : 'fund.ledger.entry_posted',
     }),
@@ -431,6 +488,11 @@ export async function reverseEntry(db: Db, actor: AuditActor, id: string, input:
       const existing = await repo.findEntry(trx, reversedBy);
       if (existing && existing.client_key === clientKey && existing.content_hash === contentHash) return { entry: await loadEntry(trx, existing), replayed: true };
     }
+    if (row.reference_type === 'fx' && row.status === 'posted') {
+      // An exchange is two entries and a bank deal; undoing one leg would leave the other standing. An
+      // exchange is undone by exchanging back, at the rate of the day.
+      throw new AppError('invalid_transition', { detail: `entry ${row.id} is one leg of exchange ${row.reference_id}; exchange the money back instead of reversing a leg`, extra: { allowed: [], entryStatus: row.status } });
+    }
     if (!allowedEntryActions(row, reversedBy).includes('reverse')) throw refuseTransition(row, reversedBy, 'reverse');
     const postings = await repo.postingsOf(trx, [id]);
     const accounts = await repo.findAccountsByRef(trx, sortedIds(postings.map((p) => p.account_id)));
@@ -447,6 +509,7 @@ export async function reverseEntry(db: Db, actor: AuditActor, id: string, input:
       contentHash,
       reversesEntryId: id,
       fx: null,
+      purpose: row.purpose_program !== null || row.purpose_capability !== null ? { program: row.purpose_program, capability: row.purpose_capability } : null,
       postings: postings.map((p) => ({ account: byId.get(p.account_id)!, direction: p.direction === 'debit' ? 'credit' : 'debit', amount: p.amount })),
       auditAction: 'fund.ledger.entry_reversed',
     });
@@ -497,6 +560,11 @@ export async function exchange(db: Db, actor: AuditActor, input: TExchange): Pro
   for (const [account, field] of [[from, 'body.from'], [to, 'body.to']] as const) {
     if (account?.code.startsWith('1900.')) errors.push({ field, message: 'must not be an FX clearing account' });
   }
+  // Exchanging keeps an earmark: earmarked money goes only to an account with the same earmark, and
+  // unearmarked money does not become earmarked on the way.
+  if (from && to && (from.earmark_type !== to.earmark_type || from.earmark_code !== to.earmark_code)) {
+    errors.push({ field: 'body.to', message: from.earmark_type ? `must carry the source's earmark (${from.earmark_type} ${from.earmark_code})` : `is earmarked (${to.earmark_type} ${to.earmark_code}); the source is not` });
+  }
   const amount = BigInt(input.amount);
   const toAmount = fromCurrency && toCurrency ? convertAmount(amount, input.rate, fromCurrency, toCurrency) : 0n;
   if (fromCurrency && toCurrency && toAmount < 1n) errors.push({ field: 'body.amount', message: 'converts to less than one minor unit' });
@@ -510,7 +578,7 @@ export async function exchange(db: Db, actor: AuditActor, input: TExchange): Pro
   const description = input.description ?? `Exchange ${fromCurrency} → ${toCurrency} at ${input.rate} (${input.rateSource}, ${input.rateDate})`;
   const exchangeId = uuidv7();
   return inTransaction(db, async (trx) => {
-    const common = { description, referenceType: 'fx' as const, effectiveDate, pending: false, contentHash, reversesEntryId: null, fx, auditAction: 'fund.ledger.exchange_leg' };
+    const common = { description, referenceType: 'fx' as const, effectiveDate, pending: false, contentHash, reversesEntryId: null, fx, purpose: null, auditAction: 'fund.ledger.exchange_leg' };
     const out = await book(trx, actor, {
       ...common,
       currency: fromCurrency!,
@@ -543,9 +611,21 @@ export async function openAccount(db: Db, actor: AuditActor, input: TCreateAccou
   if (input.debitsMustNotExceedCredits && input.creditsMustNotExceedDebits) errors.push({ field: 'body.creditsMustNotExceedDebits', message: 'an account may carry only one of the two balance flags' });
   const ownerType = input.ownerType ?? 'fund';
   if (ownerType !== 'fund' && !input.ownerId) errors.push({ field: 'body.ownerId', message: `is required for a ${ownerType} account` });
+  if (input.earmark) {
+    // Earmarked cash lives in the 1100 range so tracing treats it as a pool; it can never be overdrawn.
+    if (!input.code.startsWith('1100.')) errors.push({ field: 'body.code', message: 'an earmarked account must be in the 1100 range (1100.<CUR>.…)' });
+    if (input.type !== 'asset') errors.push({ field: 'body.type', message: 'an earmarked account holds cash: type asset' });
+    if (input.debitsMustNotExceedCredits) errors.push({ field: 'body.debitsMustNotExceedCredits', message: 'an earmarked account may not pay out more than it holds; leave this flag off' });
+  } else if (input.code.startsWith('1100.')) {
+    errors.push({ field: 'body.earmark', message: 'the 1100 range is for earmarked cash: state the earmark' });
+  }
   if (errors.length) throw invalid(errors);
   return inTransaction(db, async (trx) => {
     if ((await repo.findAccountsByRef(trx, [input.code])).length) throw new AppError('already_exists', `account ${input.code} exists`);
+    if (input.earmark) {
+      const existing = await repo.findEarmarkAccount(trx, input.earmark.type, input.earmark.code, input.currency);
+      if (existing) throw new AppError('already_exists', { detail: `account ${existing.code} already holds ${input.currency} earmarked for ${input.earmark.type} ${input.earmark.code}`, extra: { account: existing.code } });
+    }
     const id = uuidv7();
     await repo.insertAccount(trx, {
       id,
@@ -555,14 +635,65 @@ export async function openAccount(db: Db, actor: AuditActor, input: TCreateAccou
       type: input.type,
       currency: input.currency,
       debits_must_not_exceed_credits: input.debitsMustNotExceedCredits ?? false,
-      credits_must_not_exceed_debits: input.creditsMustNotExceedDebits ?? false,
+      credits_must_not_exceed_debits: input.earmark ? true : (input.creditsMustNotExceedDebits ?? false),
       owner_type: ownerType,
       owner_id: input.ownerId ?? null,
+      earmark_type: input.earmark?.type ?? null,
+      earmark_code: input.earmark?.code ?? null,
       opened_at: new Date(),
     });
-    await recordAudit(trx, actor, { action: 'fund.ledger.account_opened', targetType: 'ledger_account', targetId: id, details: { code: input.code, type: input.type, currency: input.currency } });
+    await recordAudit(trx, actor, {
+      action: 'fund.ledger.account_opened',
+      targetType: 'ledger_account',
+      targetId: id,
+      details: { code: input.code, type: input.type, currency: input.currency, ...(input.earmark ? { earmarkType: input.earmark.type, earmarkCode: input.earmark.code } : {}) },
+    });
     return presentAccount((await repo.findAccount(trx, id))!);
   });
+}
+
+/**
+ * The code of the cash account for an earmark: `1100.<CUR>.<program|cap>_<readable code>_<hash>`.
+ * Earmark codes may hold capitals, dots and dashes that account codes may not, so the readable part
+ * is lossy and a short hash of the exact earmark keeps two codes from ever sharing an account.
+ */
+export function earmarkAccountCode(earmarkType: 'program' | 'capability', earmarkCode: string, currency: string): string {
+  const readable = earmarkCode.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const hash = sha256Hex(`${earmarkType}:${earmarkCode}`).slice(0, 6);
+  return `1100.${currency}.${earmarkType === 'program' ? 'program' : 'cap'}_${readable ? `${readable}_` : ''}${hash}`;
+}
+
+/**
+ * The cash account that holds money earmarked for a program or capability category in a currency,
+ * opened (and audited) in the caller's transaction the first time money arrives for that earmark. Like
+ * the fund's bank accounts it may not pay out more than it holds.
+ */
+export async function earmarkedCashAccount(trx: Transaction<Database>, actor: AuditActor, earmarkType: 'program' | 'capability', earmarkCode: string, currency: string): Promise<AccountRow> {
+  const existing = await repo.findEarmarkAccount(trx, earmarkType, earmarkCode, currency);
+  if (existing) return existing;
+  const id = uuidv7();
+  const code = earmarkAccountCode(earmarkType, earmarkCode, currency);
+  const what = earmarkType === 'program' ? { uk: 'програма', en: 'program' } : { uk: 'категорія спроможностей', en: 'capability' };
+  const opened = await repo.insertAccountIfAbsent(trx, {
+    id,
+    code,
+    name_uk: `Цільові кошти фонду: ${what.uk} ${earmarkCode} (${currency})`,
+    name_en: `Earmarked fund cash: ${what.en} ${earmarkCode} (${currency})`,
+    type: 'asset',
+    currency,
+    credits_must_not_exceed_debits: true,
+    owner_type: 'fund',
+    earmark_type: earmarkType,
+    earmark_code: earmarkCode,
+    opened_at: new Date(),
+  });
+  if (opened) {
+    await recordAudit(trx, actor, { action: 'fund.ledger.account_opened', targetType: 'ledger_account', targetId: id, details: { code, type: 'asset', currency, earmarkType, earmarkCode } });
+    return (await repo.findAccount(trx, id))!;
+  }
+  const raced = await repo.findEarmarkAccount(trx, earmarkType, earmarkCode, currency);
+  if (!raced) throw new AppError('conflict', `ledger account ${code} exists without the earmark ${earmarkType} ${earmarkCode}`);
+  return raced;
 }
 
 /** Closes an account with nothing on it (zero balance, no reservation); it then takes no new postings. */
@@ -639,26 +770,6 @@ export async function trialBalance(db: Db, at: string = todayUtc()): Promise<TTr
   return { at, balanced: list.every((c) => c.balanced), currencies: list };
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A CSV cell (RFC 4180), with spreadsheet formula starts neutralized (OWASP CSV injection). */
-function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The trial balance as CSV (UTF-8 with BOM, CRLF): one line per account, then a total line per currency. */
-export async function trialBalanceCsv(db: Db, at?: string): Promise<string> {
-  const tb = await trialBalance(db, at);
-  const lines = [['at', 'currency', 'code', 'name_uk', 'name_en', 'type', 'debits_minor', 'credits_minor', 'balance_minor'].join(',')];
-  for (const c of tb.currencies) {
-    for (const a of c.accounts) lines.push([tb.at, c.currency, a.code, a.nameUk, a.nameEn, a.type, a.debits, a.credits, a.balance].map(csvCell).join(','));
-    lines.push([tb.at, c.currency, 'TOTAL', 'Разом', 'Total', '', c.debits, c.credits, ''].map(csvCell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 /** The outcome of `verifyLedger`: counts, and each discrepancy as a readable line. */
 export interface LedgerVerification {
   ok: boolean;
@@ -710,6 +821,7 @@ export async function verifyLedger(db: Db, onProgress?: (done: number, total: nu
   }
   onProgress?.(4, steps);
   for (const r of await repo.badReversals(db)) problems.push(`reversal entry ${r.entry_seq} (${r.id}): ${r.problem}`);
+  for (const b of await repo.earmarkBreaches(db)) problems.push(`entry ${b.entry_seq} (${b.id}): takes money from ${b.code}, earmarked for ${b.earmark_type} ${b.earmark_code}, without that purpose`);
   onProgress?.(5, steps);
   return { ok: problems.length === 0, ...counts, problems };
 }

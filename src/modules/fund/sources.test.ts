@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type TestApp, createTestApp, makeOrganization, signedInCaller } from '../../../test/support/app.ts';
-import { verifyLedger } from './service.ts';
+import { earmarkAccountCode, verifyLedger } from './service.ts';
 
 let t: TestApp;
 let officer: Caller;
@@ -198,7 +198,10 @@ describe('donations', () => {
     const entry = (await get(auditor, `/api/v1/fund/ledger/entries/${recorded.ledgerEntryId}`)).json();
     expect(entry).toMatchObject({ referenceType: 'donation', referenceId: recorded.id, effectiveDate: '2025-01-15', total: 2_000_000_00 });
     expect(entry.description).toContain('ammunition.artillery');
-    expect(await balance('1000.EUR.fund')).toBe(bankBefore + 2_000_000_00);
+    // Earmarked money is held apart, in the earmark's own cash account; the general bank account is untouched.
+    expect(await balance('1000.EUR.fund')).toBe(bankBefore);
+    expect(await balance(earmarkAccountCode('capability', 'ammunition.artillery', 'EUR'))).toBe(2_000_000_00);
+    expect(entry.postings.map((p: { accountCode: string }) => p.accountCode)).toContain(earmarkAccountCode('capability', 'ammunition.artillery', 'EUR'));
     expect(await balance('4100.EUR.donations')).toBe(incomeBefore + 2_000_000_00);
     expect(await count('audit_events', sql`target_id = ${recorded.id} and action = 'fund.donation.recorded'`)).toBe(1);
 

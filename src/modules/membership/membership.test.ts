@@ -5,7 +5,7 @@ import { type Caller, type TestApp, createTestApp, makeOrganization, signedInCal
 import { act, completePlan, insertTestDocument, makeApplicant } from '../../../test/support/membership.ts';
 import { purgeExpiredIdempotencyKeys } from '../../core/idempotency.ts';
 import { deliverPendingEmails, settleBackgroundDelivery } from '../notifications/service.ts';
-import { csvCell } from './service.ts';
+import { csvCell } from '../../core/tabular.ts';
 
 let t: TestApp;
 let officer: Caller;

@@ -1,3 +1,4 @@
+import { csvText } from '../../core/tabular.ts';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { AuthContext, Role } from '../../core/access.ts';
 import { AppError, type FieldError } from '../../core/errors.ts';
@@ -505,16 +506,6 @@ export async function listPublicMembers(db: Db, query: TPublicMemberQuery) {
   return { items: items.map((row) => presentMember(row, names)), total, limit, offset };
 }
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP);
-// a leading apostrophe makes it text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell (RFC 4180): formula-looking text defused, quoted when it holds a quote, comma or line break. */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The whole public register as CSV text: UTF-8 with a byte-order mark (so Excel reads Cyrillic), CRLF lines. */
 export async function publicMembersCsv(db: Db): Promise<string> {
   const [{ items }, names] = await Promise.all([repo.listMembers(db, {}), capabilityIndex(db)]);
@@ -529,9 +520,7 @@ export async function publicMembersCsv(db: Db): Promise<string> {
       member.capabilities.map((c) => c.nameEn).join('; '),
       member.capabilities.map((c) => c.nameUk).join('; '),
       member.memberSince.slice(0, 10),
-    ]
-      .map(csvCell)
-      .join(',');
+    ];
   });
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return csvText(header, lines);
 }
