@@ -13,6 +13,15 @@ import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { EnrolTotpPage } from './pages/EnrolTotpPage';
+import { AssetPage } from './pages/fund/AssetPage';
+import { AssetsPage } from './pages/fund/AssetsPage';
+import { DonationsPage } from './pages/fund/DonationsPage';
+import { EntryFormPage } from './pages/fund/EntryFormPage';
+import { FundAccountPage } from './pages/fund/FundAccountPage';
+import { FundJournalPage } from './pages/fund/FundJournalPage';
+import { FundOverviewPage } from './pages/fund/FundOverviewPage';
+import { TracingPage } from './pages/fund/TracingPage';
+import { TrialBalancePage } from './pages/fund/TrialBalancePage';
 import { HomePage } from './pages/HomePage';
 import { MembershipPage } from './pages/MembershipPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -151,6 +160,78 @@ export function App() {
                   element={
                     <RequireSection section="notifications">
                       <NotificationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund"
+                  element={
+                    <RequireSection section="fund">
+                      <FundOverviewPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/journal"
+                  element={
+                    <RequireSection section="fund">
+                      <FundJournalPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/journal/new"
+                  element={
+                    <RequireSection section="fund">
+                      <EntryFormPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/accounts/:id"
+                  element={
+                    <RequireSection section="fund">
+                      <FundAccountPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/trial-balance"
+                  element={
+                    <RequireSection section="fund">
+                      <TrialBalancePage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/donations"
+                  element={
+                    <RequireSection section="fund">
+                      <DonationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/assets"
+                  element={
+                    <RequireSection section="fund">
+                      <AssetsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/assets/:id"
+                  element={
+                    <RequireSection section="fund">
+                      <AssetPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="fund/tracing"
+                  element={
+                    <RequireSection section="fund">
+                      <TracingPage />
                     </RequireSection>
                   }
                 />

@@ -388,6 +388,271 @@ export interface FundFlow {
   amount: number;
 }
 
+// Fund ---------------------------------------------------------------------------------------------
+
+/** Currencies the fund holds a bank account in: donations and sale proceeds arrive only in these. */
+export const BOOKABLE_CURRENCIES = ['UAH', 'EUR', 'USD'] as const;
+export type BookableCurrency = (typeof BOOKABLE_CURRENCIES)[number];
+export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export const ENTRY_STATUSES = ['posted', 'pending', 'voided'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export const REFERENCE_TYPES = ['asset_sale', 'donation', 'budget', 'disbursement', 'clawback', 'fx', 'reversal', 'other'] as const;
+export type ReferenceType = (typeof REFERENCE_TYPES)[number];
+/** Reference types a person may give a new entry (reversals and exchanges have their own endpoints). */
+export const DIRECT_REFERENCE_TYPES = ['asset_sale', 'donation', 'budget', 'disbursement', 'clawback', 'other'] as const;
+export type DirectReferenceType = (typeof DIRECT_REFERENCE_TYPES)[number];
+export const ENTRY_ACTIONS = ['post', 'void', 'reverse'] as const;
+export type EntryAction = (typeof ENTRY_ACTIONS)[number];
+export const DONOR_KINDS = ['state', 'organization', 'person'] as const;
+export type DonorKind = (typeof DONOR_KINDS)[number];
+export const EARMARK_TYPES = ['none', 'program', 'capability'] as const;
+export type EarmarkType = (typeof EARMARK_TYPES)[number];
+export const ASSET_KINDS = ['real_estate', 'company_shares', 'vessel', 'aircraft', 'securities', 'cash', 'other'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+/** Statuses of a confiscated asset, in the order it moves through them. */
+export const ASSET_STATUSES = ['seized', 'confiscated', 'in_management', 'for_sale', 'sold', 'proceeds_received'] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+export const SALE_METHODS = ['auction', 'direct', 'tender'] as const;
+export type SaleMethod = (typeof SALE_METHODS)[number];
+/** Where traced money came from; `unknown` is money tracing could not place. */
+export const SOURCE_KINDS = ['asset_sale', 'donation', 'budget', 'clawback', 'other', 'unknown'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What an entry pays for (needed to spend earmarked money). */
+export interface Purpose {
+  program: string | null;
+  capability: string | null;
+}
+
+/** A ledger account with its balances, all in minor units of `currency`. */
+export interface LedgerAccount {
+  id: string;
+  code: string;
+  nameUk: string;
+  nameEn: string;
+  type: AccountType;
+  currency: string;
+  normalSide: 'debit' | 'credit';
+  ownerType: 'fund' | 'program' | 'award' | 'organization';
+  ownerId: string | null;
+  earmark: { type: 'program' | 'capability'; code: string } | null;
+  debitsPosted: number;
+  creditsPosted: number;
+  debitsPending: number;
+  creditsPending: number;
+  /** Posted balance on the account's normal side. */
+  balance: number;
+  /** Balance less pending reservations. */
+  available: number;
+  openedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface Posting {
+  id: string;
+  seq: number;
+  accountId: string;
+  accountCode: string;
+  direction: 'debit' | 'credit';
+  amount: number;
+}
+
+export interface LedgerEntry {
+  id: string;
+  entrySeq: number;
+  currency: string;
+  description: string;
+  referenceType: ReferenceType;
+  referenceId: string | null;
+  reversesEntryId: string | null;
+  reversedByEntryId: string | null;
+  status: EntryStatus;
+  effectiveDate: string;
+  clientKey: string;
+  fx: { rate: string; source: string; date: string } | null;
+  purpose: Purpose | null;
+  total: number;
+  postings: Posting[];
+  /** What may still happen to the entry (the server decides; only fund officers may do it). */
+  allowedActions: EntryAction[];
+  createdBy: string;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+
+export interface NewEntry {
+  currency: string;
+  description: string;
+  referenceType: DirectReferenceType;
+  referenceId?: string;
+  effectiveDate?: string;
+  pending: boolean;
+  purpose?: { program?: string; capability?: string };
+  postings: { account: string; direction: 'debit' | 'credit'; amount: number }[];
+}
+
+export interface Statement {
+  account: LedgerAccount;
+  from: string | null;
+  to: string | null;
+  openingBalance: number;
+  closingBalance: number;
+  total: number;
+  lines: {
+    entryId: string;
+    entrySeq: number;
+    effectiveDate: string;
+    description: string;
+    referenceType: ReferenceType;
+    referenceId: string | null;
+    direction: 'debit' | 'credit';
+    amount: number;
+    /** Running balance after this line, on the normal side. */
+    balance: number;
+  }[];
+}
+
+export interface TrialBalance {
+  at: string;
+  balanced: boolean;
+  currencies: {
+    currency: string;
+    debits: number;
+    credits: number;
+    balanced: boolean;
+    accounts: { id: string; code: string; nameUk: string; nameEn: string; type: AccountType; debits: number; credits: number; balance: number }[];
+  }[];
+}
+
+export type Earmark = { type: 'none' } | { type: 'program'; code: string } | { type: 'capability'; code: string };
+
+export interface Donation {
+  id: string;
+  donor: { kind: DonorKind; name: string; registryId: string | null };
+  amount: number;
+  currency: string;
+  date: string;
+  earmark: { type: EarmarkType; code: string | null };
+  agreementDocumentId: string | null;
+  ledgerEntryId: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface NewDonation {
+  donor: { kind: DonorKind; name: string };
+  amount: number;
+  currency: BookableCurrency;
+  date: string;
+  earmark: Earmark;
+}
+
+export interface AssetSummary {
+  id: string;
+  kind: AssetKind;
+  description: string;
+  formerOwner: { type: 'person' | 'organization'; registryId: string | null; name: string | null } | null;
+  legalBasis: { court: string; decisionNumber: string; decisionDate: string };
+  custodian: string | null;
+  status: AssetStatus;
+  allowedTransitions: AssetStatus[];
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssetSale {
+  date: string;
+  method: SaleMethod;
+  lotReference: string | null;
+  buyerName: string;
+  price: number;
+  costs: number;
+  netProceeds: number;
+  currency: string;
+  proceedsEntryId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Asset extends AssetSummary {
+  valuations: { id: string; date: string; amount: number; currency: string; valuer: string; recordedBy: string; recordedAt: string }[];
+  statusHistory: { from: AssetStatus | null; to: AssetStatus; note: string | null; by: string; at: string }[];
+  sale: AssetSale | null;
+}
+
+export interface NewSale {
+  date: string;
+  method: SaleMethod;
+  lotReference?: string;
+  buyerName: string;
+  price: number;
+  costs: number;
+  currency: BookableCurrency;
+}
+
+/** One source's part of a use: `amount` in the use's currency, `originAmount` in the source's. */
+export interface TracedShare {
+  sourceEntryId: string;
+  kind: SourceKind;
+  referenceId: string | null;
+  label: string;
+  currency: string;
+  originAmount: number;
+  amount: number;
+}
+
+export interface TracedUse {
+  entryId: string;
+  entrySeq: number;
+  date: string;
+  referenceType: ReferenceType;
+  referenceId: string | null;
+  description: string;
+  purpose: Purpose | null;
+  currency: string;
+  amount: number;
+  reversedByEntryId: string | null;
+  sources: TracedShare[];
+}
+
+export interface TracedSource {
+  entryId: string;
+  entrySeq: number;
+  date: string;
+  kind: SourceKind;
+  referenceId: string | null;
+  label: string;
+  currency: string;
+  amount: number;
+  account: string;
+  spent: number;
+  unspent: number;
+  uses: { entryId: string; date: string; referenceType: ReferenceType; referenceId: string | null; description: string; currency: string; amount: number; originAmount: number }[];
+  remaining: { account: string; currency: string; amount: number; originAmount: number }[];
+}
+
+export type FlowNodeKind = 'source' | 'program' | 'capability' | 'general' | 'award' | 'unspent';
+
+/** The public Sankey data: source kinds (column 0) → programs, capabilities, general, unspent (1) → awards (2). */
+export interface FundFlows {
+  currency: string;
+  from: string | null;
+  to: string | null;
+  nodes: { id: string; column: number; kind: FlowNodeKind; label: string }[];
+  links: { source: string; target: string; amount: number }[];
+}
+
+/** A list endpoint of the fund: its items and how many match in all. */
+export interface Counted<T> {
+  items: T[];
+  total: number;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -610,6 +875,7 @@ export function newIdempotencyKey(): string {
 }
 
 const V1 = '/api/v1';
+const FUND = `${V1}/fund`;
 
 export const api = {
   /** The current session, or `null` when signed out (401 is an expected answer here). */
@@ -744,6 +1010,54 @@ export const api = {
     get<Page<Notification>>(`${V1}/notifications`, query),
   publicFundFlows: (period: { from: string; to: string }) =>
     get<{ from: string; to: string; sources: FundFlow[]; uses: FundFlow[] }>(`${V1}/public/fund/sources-and-uses`, period),
+  publicFundSankey: (query: { currency: string; from?: string; to?: string }) => get<FundFlows>(`${V1}/public/fund/flows`, query),
+  publicFundDownloadUrl: (period: { from: string; to: string }, format: 'csv' | 'xlsx') =>
+    withQuery(`${V1}/public/fund/sources-and-uses`, { ...period, format }),
+
+  listLedgerAccounts: (query: { currency?: string; type?: string; limit: number; offset: number }) =>
+    get<Counted<LedgerAccount>>(`${FUND}/ledger/accounts`, query),
+  getLedgerAccount: (accountId: string) => get<LedgerAccount>(`${FUND}/ledger/accounts/${id(accountId)}`),
+  accountStatement: (accountId: string, query: { from?: string; to?: string; limit: number; offset: number }) =>
+    get<Statement>(`${FUND}/ledger/accounts/${id(accountId)}/statement`, query),
+  accountStatementUrl: (accountId: string, query: { from?: string; to?: string }, format: 'csv' | 'xlsx') =>
+    withQuery(`${FUND}/ledger/accounts/${id(accountId)}/statement`, { ...query, format }),
+  listLedgerEntries: (query: {
+    currency?: string;
+    status?: string;
+    referenceType?: string;
+    referenceId?: string;
+    from?: string;
+    to?: string;
+    limit: number;
+    offset: number;
+  }) => get<Counted<LedgerEntry>>(`${FUND}/ledger/entries`, query),
+  createLedgerEntry: (input: NewEntry, idempotencyKey: string) =>
+    post<LedgerEntry>(`${FUND}/ledger/entries`, input, { idempotencyKey }),
+  entryAction: (entryId: string, action: EntryAction, idempotencyKey: string) =>
+    post<LedgerEntry>(`${FUND}/ledger/entries/${id(entryId)}/${action}`, {}, { idempotencyKey }),
+  trialBalance: (at?: string) => get<TrialBalance>(`${FUND}/ledger/trial-balance`, { at }),
+  trialBalanceUrl: (at: string | undefined, format: 'csv' | 'xlsx') => withQuery(`${FUND}/ledger/trial-balance`, { at, format }),
+  listDonations: (query: {
+    currency?: string;
+    donorKind?: string;
+    earmarkType?: string;
+    from?: string;
+    to?: string;
+    limit: number;
+    offset: number;
+  }) => get<Counted<Donation>>(`${FUND}/donations`, query),
+  recordDonation: (input: NewDonation, idempotencyKey: string) => post<Donation>(`${FUND}/donations`, input, { idempotencyKey }),
+  listAssets: (query: { kind?: string; status?: string; limit: number; offset: number }) =>
+    get<Counted<AssetSummary>>(`${FUND}/assets`, query),
+  getAsset: (assetId: string) => get<Asset>(`${FUND}/assets/${id(assetId)}`),
+  transitionAsset: (assetId: string, input: { to: AssetStatus; version: number; note?: string }, idempotencyKey: string) =>
+    post<Asset>(`${FUND}/assets/${id(assetId)}/transitions`, input, { idempotencyKey }),
+  recordSale: (assetId: string, input: NewSale, idempotencyKey: string) =>
+    post<Asset>(`${FUND}/assets/${id(assetId)}/sale`, input, { idempotencyKey }),
+  tracedUses: (query: { from?: string; to?: string; referenceType?: string; limit: number; offset: number }) =>
+    get<Counted<TracedUse>>(`${FUND}/tracing/uses`, query),
+  tracedSources: (query: { from?: string; to?: string; kind?: string; limit: number; offset: number }) =>
+    get<Counted<TracedSource>>(`${FUND}/tracing/sources`, query),
   listPublicMembers: (query: { q?: string; country?: string; capability?: string; limit: number; offset: number }) =>
     get<Page<PublicMember>>(`${V1}/public/members`, query),
   publicMembersCsvUrl: `${V1}/public/members.csv`,

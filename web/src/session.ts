@@ -20,6 +20,7 @@ export type SectionKey =
   | 'membership'
   | 'deadlines'
   | 'notifications'
+  | 'fund'
   | 'audit'
   | 'account';
 
@@ -43,6 +44,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'membership', path: '/app/membership', roles: ['company', 'officer', 'analyst', 'admin', 'auditor'] },
   { key: 'deadlines', path: '/app/membership/deadlines', roles: ['admin', 'officer', 'analyst', 'auditor'] },
   { key: 'notifications', path: '/app/notifications', roles: ['company', 'officer', 'admin', 'auditor'] },
+  { key: 'fund', path: '/app/fund', roles: ['fund_officer', 'auditor', 'admin'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];
@@ -59,6 +61,11 @@ export function sectionByKey(key: SectionKey): Section {
   const section = SECTIONS.find((s) => s.key === key);
   if (!section) throw new Error(`Unknown section ${key}`);
   return section;
+}
+
+/** Fund officers book in the ledger; auditors and administrators only read it. */
+export function canBook(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('fund_officer');
 }
 
 /** True for Alliance staff (every role except company and public): they see every organization. */

@@ -22,6 +22,8 @@ export interface PoolMovementRow {
   donor_name: string | null;
   /** What was sold, when the entry books the proceeds of a confiscated asset. */
   asset_description: string | null;
+  /** The income account the entry credits (asset_sales, donations, budget…), which names the kind of source. */
+  income_category: string | null;
 }
 
 /**
@@ -34,7 +36,9 @@ export async function poolMovements(db: Db): Promise<PoolMovementRow[]> {
     select e.id as entry_id, e.entry_seq, e.effective_date::text as effective_date, e.currency, e.description, e.reference_type,
       e.reference_id, e.reverses_entry_id, e.purpose_program, e.purpose_capability,
       a.code as account_code, p.direction, p.amount,
-      d.donor_name, fa.description as asset_description
+      d.donor_name, fa.description as asset_description,
+      (select split_part(ia.code, '.', 3) from ledger_postings ip join ledger_accounts ia on ia.id = ip.account_id
+        where ip.entry_id = e.id and ia.type = 'income' and ip.direction = 'credit' order by ip.seq limit 1) as income_category
     from ledger_entries e
       join ledger_postings p on p.entry_id = e.id
       join ledger_accounts a on a.id = p.account_id

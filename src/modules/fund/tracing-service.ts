@@ -78,6 +78,18 @@ export interface FundTrace {
 }
 
 const SOURCE_KINDS: ReadonlySet<string> = new Set(['asset_sale', 'donation', 'budget', 'clawback', 'other']);
+/** Income accounts (their name part) and the kind of source they book. */
+const INCOME_KINDS: Record<string, SourceKind> = { asset_sales: 'asset_sale', donations: 'donation', budget: 'budget' };
+
+/**
+ * The kind of a source: the income account it credits decides (as the public sources-and-uses report
+ * counts it), then the entry's reference type, else `other`.
+ */
+function sourceKind(entry: PoolMovementRow): SourceKind {
+  const byAccount = entry.income_category ? INCOME_KINDS[entry.income_category] : undefined;
+  if (byAccount) return byAccount;
+  return SOURCE_KINDS.has(entry.reference_type) ? (entry.reference_type as SourceKind) : 'other';
+}
 
 /** A pool's lots, oldest first, with a moving head so taking from the front costs nothing. */
 class Pool {
@@ -253,7 +265,7 @@ export function traceMovements(rows: PoolMovementRow[]): FundTrace {
         leaving = rest;
       } else {
         // New money: each arrival is a source of its own.
-        const kind: SourceKind = SOURCE_KINDS.has(entry.reference_type) ? (entry.reference_type as SourceKind) : 'other';
+        const kind = sourceKind(entry);
         for (const into of inflows) {
           const prior = sources.get(entry.entry_id);
           if (prior) prior.amount += into.amount;
@@ -427,6 +439,7 @@ export async function traceEntry(db: Db, entryId: string): Promise<TTracedEntry>
 }
 
 const UNSPENT_NODE = 'unspent';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The public flows in one currency: source kinds → what the money was spent on (a program, a
@@ -461,7 +474,8 @@ export async function publicFlows(db: Db, query: { currency: string; from?: stri
       : use.purpose?.capability
         ? node(`capability:${use.purpose.capability}`, 1, 'capability', use.purpose.capability)
         : node('general', 1, 'general', 'general');
-    const payee = use.referenceId ? node(`award:${use.referenceId}`, 2, 'award', use.referenceId) : node(`payment:${use.referenceType}`, 2, 'award', use.referenceType);
+    // Only award ids (UUIDs) are named: a free-text reference typed by an officer could name a person.
+    const payee = use.referenceId && UUID.test(use.referenceId) ? node(`award:${use.referenceId}`, 2, 'award', use.referenceId) : node(`payment:${use.referenceType}`, 2, 'award', use.referenceType);
     for (const share of use.shares) link(sourceNode(share.sourceEntryId), purpose, share.amount);
     link(purpose, payee, use.amount);
   }

@@ -53,6 +53,7 @@ function simulate(operations: Operation[]) {
       amount,
       donor_name: null,
       asset_description: null,
+      income_category: null,
     });
     balance.set(pool, balance.get(pool)! + (direction === 'debit' ? amount : -amount));
   };

@@ -1,14 +1,19 @@
 // The special defense fund as the public sees it: money in by source and out by use, per currency, for a
-// period. Aggregates only (the API returns nothing else); amounts are exact minor units formatted here.
-import { Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// period, with a Sankey chart of one currency from kinds of source through programs and capability
+// categories to awards (or still unspent). Aggregates only (the API returns nothing else); amounts are
+// exact minor units formatted here. The figures download as CSV or XLSX.
+import { Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type FundFlow } from '../api';
+import { api, BOOKABLE_CURRENCIES, type FundFlow, type FundFlows } from '../api';
+import { capabilityLabel, useCapabilities } from '../capabilities';
+import { Downloads } from '../components/Downloads';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { SankeyChart } from '../components/SankeyChart';
 import { TableFrame } from '../components/TableFrame';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../money';
@@ -82,6 +87,106 @@ export function PublicFundPage() {
           <FlowTable caption={t('publicFund.usesCaption')} rows={flows.data.uses} />
         </>
       )}
+      {valid && (
+        <Downloads
+          what={t('publicFund.title')}
+          csv={api.publicFundDownloadUrl(period, 'csv')}
+          xlsx={api.publicFundDownloadUrl(period, 'xlsx')}
+          testId="public-fund-downloads"
+        />
+      )}
+      <FlowChart period={valid ? period : null} />
+    </Stack>
+  );
+}
+
+type FlowNode = FundFlows['nodes'][number];
+
+// Colours of the kinds of source; each is at least 3:1 against white, and every node is also named.
+const SOURCE_COLOURS: Record<string, string> = {
+  asset_sale: 'var(--mantine-color-blue-8)',
+  donation: 'var(--mantine-color-green-9)',
+  budget: 'var(--mantine-color-orange-9)',
+  clawback: 'var(--mantine-color-grape-8)',
+  other: 'var(--mantine-color-cyan-9)',
+  unknown: 'var(--mantine-color-gray-7)',
+};
+
+function nodeColour(node: FlowNode): string {
+  if (node.kind === 'source') return SOURCE_COLOURS[node.label] ?? SOURCE_COLOURS.unknown;
+  if (node.kind === 'unspent') return 'var(--mantine-color-gray-6)';
+  if (node.kind === 'award') return 'var(--mantine-color-indigo-8)';
+  return 'var(--mantine-color-dark-4)';
+}
+
+/** The Sankey chart of one currency: sources → programs and capability categories → awards. */
+function FlowChart({ period }: { period: { from: string; to: string } | null }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const capabilities = useCapabilities();
+  const [currency, setCurrency] = useState<string>('UAH');
+  const chart = useQuery({
+    queryKey: ['public', 'fund', 'flows', currency, period],
+    queryFn: () => api.publicFundSankey({ currency, ...(period ?? {}) }),
+    placeholderData: keepPreviousData,
+  });
+  const names = new Map((capabilities.data ?? []).map((c) => [c.code, capabilityLabel(c)]));
+  const labelOf = (node: FlowNode): string => {
+    switch (node.kind) {
+      case 'source':
+        return t(`publicFund.sankey.kinds.${node.label as 'other'}`, { defaultValue: node.label });
+      case 'program':
+        return t('publicFund.sankey.program', { code: node.label });
+      case 'capability':
+        return names.get(node.label) ?? node.label;
+      case 'general':
+        return t('publicFund.sankey.general');
+      case 'unspent':
+        return t('publicFund.sankey.unspent');
+      default:
+        // Payments without a reference are grouped by their kind ("payment:disbursement").
+        return node.id.startsWith('payment:')
+          ? t('publicFund.sankey.payment', { kind: t(`fund.referenceType.${node.label as 'other'}`, { defaultValue: node.label }) })
+          : t('publicFund.sankey.award', { reference: node.label.length > 12 ? `${node.label.slice(0, 8)}…` : node.label });
+    }
+  };
+  const format = (minor: number) => formatMoney(minor, currency, language);
+  const data = chart.data;
+  const sources = data ? data.nodes.filter((n) => n.column === 0).length : 0;
+  const awards = data ? data.nodes.filter((n) => n.column === 2).length : 0;
+
+  return (
+    <Stack component="section" aria-labelledby="fund-flows-heading" gap="sm">
+      <Title order={2} size="h3" id="fund-flows-heading">
+        {t('publicFund.sankey.title')}
+      </Title>
+      <Text maw={760}>{t('publicFund.sankey.intro')}</Text>
+      <NativeSelect
+        label={t('publicFund.currency')}
+        data={BOOKABLE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+        value={currency}
+        onChange={(event) => setCurrency(event.currentTarget.value)}
+        maw={200}
+        data-testid="flows-currency"
+      />
+      {chart.isPending ? (
+        <Loading />
+      ) : chart.isError ? (
+        <ErrorAlert error={chart.error} onRetry={() => void chart.refetch()} />
+      ) : data && data.links.length === 0 ? (
+        <Text c="dimmed">{t('publicFund.sankey.empty', { currency })}</Text>
+      ) : data ? (
+        <SankeyChart
+          nodes={data.nodes}
+          links={data.links}
+          labelOf={labelOf}
+          colorOf={nodeColour}
+          formatAmount={format}
+          last={(id) => id === 'unspent'}
+          description={t('publicFund.sankey.description', { currency, sources, awards })}
+          tableCaption={t('publicFund.sankey.caption', { currency })}
+        />
+      ) : null}
     </Stack>
   );
 }

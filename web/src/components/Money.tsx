@@ -1,0 +1,9 @@
+// An exact money figure in the interface language, with digits lined up in table columns.
+import { currentLanguage } from '../i18n';
+import { formatMoney } from '../money';
+
+export const NUMERIC = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+export function Money({ minor, currency }: { minor: number; currency: string }) {
+  return <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{formatMoney(minor, currency, currentLanguage())}</span>;
+}
