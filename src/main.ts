@@ -31,7 +31,11 @@ import { registerFundAssetRoutes } from './modules/fund/assets-routes.ts';
 import { registerFundDonationRoutes } from './modules/fund/donations-routes.ts';
 import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
 import { registerFundTracingRoutes } from './modules/fund/tracing-routes.ts';
+import { registerScreeningRoutes } from './modules/screening/routes.ts';
+import { registerScreeningCaseRoutes } from './modules/screening/cases-routes.ts';
+import { registerScreeningJobs } from './modules/screening/cases-service.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { deliverInBackground } from './modules/notifications/service.ts';
@@ -54,6 +58,8 @@ const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 // Messages are delivered right after the commit that queues them; the timer retries failures and
 // picks up what a stopped process left.
 const MAIL_DELIVERY_INTERVAL_MS = 60_000;
+/** How often each node looks for queued background jobs (re-screening after list and registry changes). */
+const JOB_POLL_INTERVAL_MS = 2_000;
 
 /** Options for building the HTTP app. */
 export interface BuildAppOptions {
@@ -209,6 +215,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerFundAssetRoutes(app, deps);
   registerFundDonationRoutes(app, deps);
   registerFundTracingRoutes(app, deps);
+  registerScreeningRoutes(app, deps);
+  registerScreeningCaseRoutes(app, deps);
+  registerScreeningJobs();
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -271,6 +280,19 @@ export async function startPlatform(
     const mailLog = app.log;
     const mailDelivery = setInterval(() => deliverInBackground({ db: database.db, config }, mailLog), MAIL_DELIVERY_INTERVAL_MS);
     mailDelivery.unref();
+    // Background jobs: one batch at a time per node; nodes share the queue through row locks.
+    let jobsRunning = false;
+    const jobWorker = setInterval(() => {
+      if (jobsRunning) return;
+      jobsRunning = true;
+      runQueuedJobs(database.db, { max: 50 })
+        .then(({ failed }) => {
+          if (failed > 0) mailLog.warn({ failed }, 'background jobs failed; they will be retried');
+        })
+        .catch((error) => mailLog.error({ err: error }, 'running background jobs failed'))
+        .finally(() => (jobsRunning = false));
+    }, JOB_POLL_INTERVAL_MS);
+    jobWorker.unref();
     deliverInBackground({ db: database.db, config }, mailLog);
     let timer: NodeJS.Timeout | undefined;
     if (config.checkpointIntervalSeconds > 0) {
@@ -288,6 +310,7 @@ export async function startPlatform(
         if (timer) clearInterval(timer);
         clearInterval(housekeeping);
         clearInterval(mailDelivery);
+        clearInterval(jobWorker);
         await running.close();
         await database.close();
       },

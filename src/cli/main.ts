@@ -6,6 +6,8 @@ import { reportCliError } from './context.ts';
 import { registerLedger } from './ledger.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerOrg } from './org.ts';
+import { registerSanctions } from './sanctions.ts';
+import { registerScreen } from './screen.ts';
 import { registerServe } from './serve.ts';
 import { registerUser } from './user.ts';
 
@@ -23,6 +25,8 @@ registerOrg(program);
 registerAudit(program);
 registerBackup(program);
 registerLedger(program);
+registerSanctions(program);
+registerScreen(program);
 program
   .command('config')
   .description('print the environment variables the platform reads (Markdown table)')

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   already_exists: { status: 409, title: 'It already exists' },
   idempotency_conflict: { status: 409, title: 'The idempotency key was used with a different request' },
   invalid_transition: { status: 409, title: 'That state change is not allowed' },
+  screening_blocked: { status: 409, title: 'Blocked by sanctions screening' },
+  on_hold: { status: 409, title: 'This cannot proceed at the moment' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   uri_too_long: { status: 414, title: 'The request URL or one of its parts is too long' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },

@@ -26,6 +26,13 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_postings: LedgerPostingsTable;
+  screening_lists: ScreeningListsTable;
+  screening_list_versions: ScreeningListVersionsTable;
+  screening_entities: ScreeningEntitiesTable;
+  screening_cases: ScreeningCasesTable;
+  screening_case_organizations: ScreeningCaseOrganizationsTable;
+  screening_runs: ScreeningRunsTable;
+  background_jobs: BackgroundJobsTable;
   fund_assets: FundAssetsTable;
   fund_asset_valuations: FundAssetValuationsTable;
   fund_asset_transitions: FundAssetTransitionsTable;
@@ -469,4 +476,95 @@ export interface FundDonationsTable {
   ledger_entry_id: string;
   created_by: string;
   created_at: Timestamp;
+}
+
+/** A sanctions list source and its current version. */
+export interface ScreeningListsTable {
+  source: string;
+  format: string;
+  current_version_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One imported version of a list: its files and counts. */
+export interface ScreeningListVersionsTable {
+  id: string;
+  source: string;
+  format: string;
+  files: Jsonb<Array<{ name: string; bytes: number; sha256: string }>>;
+  entity_count: number;
+  name_count: number;
+  warnings: ColumnType<unknown[], string | undefined, string>;
+  imported_by: string;
+  imported_at: Timestamp;
+  replaced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A listed entity of one list version, with the whole parsed record. */
+export interface ScreeningEntitiesTable {
+  version_id: string;
+  entity_id: string;
+  schema: string;
+  caption: string;
+  content_hash: string;
+  data: Jsonb<unknown>;
+}
+
+/** Status of a screening case. */
+export type ScreeningCaseStatus = 'open' | 'confirmed' | 'dismissed';
+
+/** One screened record against one listed entity, with the analyst's decision. */
+export interface ScreeningCasesTable {
+  id: string;
+  subject_type: 'organization' | 'person';
+  subject_id: string;
+  subject_name: string;
+  subject: Jsonb<unknown>;
+  entity_id: string;
+  entity_caption: string;
+  list_source: string;
+  entity_hash: string;
+  entity: Jsonb<unknown>;
+  /** numeric(5,4): text from both drivers. */
+  score: ColumnType<string, number, number>;
+  matched_name: string;
+  evidence: Jsonb<unknown>;
+  status: ScreeningCaseStatus;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reopened_because: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Which organizations a case concerns. */
+export interface ScreeningCaseOrganizationsTable {
+  case_id: string;
+  organization_id: string;
+}
+
+/** When an organization was last screened, and against which list versions. */
+export interface ScreeningRunsTable {
+  organization_id: string;
+  screened_at: Timestamp;
+  subjects: number;
+  hits: number;
+  list_versions: string;
+}
+
+/** A queued piece of background work. */
+export interface BackgroundJobsTable {
+  id: string;
+  queue: string;
+  job_key: string;
+  payload: Jsonb<unknown>;
+  status: 'queued' | 'done' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  run_after: Timestamp;
+  created_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

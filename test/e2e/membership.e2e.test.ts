@@ -224,7 +224,7 @@ describe('membership journey', () => {
       await expectStatus(ap, /Compliance screening/);
       await ap.getByTestId('action-clear_screening').click();
       await ap.getByRole('dialog').getByLabel('Note').fill('Applicant and both beneficial owners checked by hand: no matches.');
-      await ap.getByRole('dialog').getByRole('button', { name: 'Manual check passed' }).click();
+      await ap.getByRole('dialog').getByRole('button', { name: 'Screening passed' }).click();
       await expectStatus(ap, /Under review/);
     };
     await clearScreening();

@@ -31,6 +31,10 @@ import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PublicFundPage } from './pages/PublicFundPage';
 import { PublicMembersPage } from './pages/PublicMembersPage';
 import { RegisterOrganizationPage } from './pages/RegisterOrganizationPage';
+import { CasePage } from './pages/screening/CasePage';
+import { CasesPage } from './pages/screening/CasesPage';
+import { ListsPage } from './pages/screening/ListsPage';
+import { MatchPage } from './pages/screening/MatchPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
@@ -232,6 +236,38 @@ export function App() {
                   element={
                     <RequireSection section="fund">
                       <TracingPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="screening"
+                  element={
+                    <RequireSection section="screening">
+                      <CasesPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="screening/cases/:id"
+                  element={
+                    <RequireSection section="screening">
+                      <CasePage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="screening/lists"
+                  element={
+                    <RequireSection section="screening">
+                      <ListsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="screening/match"
+                  element={
+                    <RequireSection section="screening">
+                      <MatchPage />
                     </RequireSection>
                   }
                 />

@@ -647,6 +647,158 @@ export interface FundFlows {
   links: { source: string; target: string; amount: number }[];
 }
 
+// Screening ----------------------------------------------------------------------------------------
+
+/** Sanctions list formats the server imports. */
+export const LIST_FORMATS = ['ofac-csv', 'un-xml', 'ftm-json', 'simple-csv'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+/** Record types a name can be screened as (FollowTheMoney schema names). */
+export const MATCH_SCHEMAS = ['Person', 'Organization', 'Vessel', 'Aircraft'] as const;
+export type MatchSchema = (typeof MATCH_SCHEMAS)[number];
+export const CASE_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_DECISIONS = ['confirm', 'dismiss'] as const;
+export type CaseDecision = (typeof CASE_DECISIONS)[number];
+export const SCREENING_SUBJECT_TYPES = ['organization', 'person'] as const;
+export type ScreeningSubjectType = (typeof SCREENING_SUBJECT_TYPES)[number];
+/** Why a record was screened for an organization. */
+export type ScreeningRole = 'organization' | 'holding_company' | 'owner' | 'officer';
+export type OrganizationScreeningStatus = 'not_screened' | 'clear' | 'open_cases' | 'confirmed_hit';
+
+/** An imported sanctions list and its current version. */
+export interface SanctionsList {
+  source: string;
+  format: ListFormat;
+  versionId: string | null;
+  entityCount: number;
+  nameCount: number;
+  files: { name: string; bytes: number; sha256: string }[];
+  /** How many values the importer had to leave out. */
+  warnings: number;
+  importedBy: string | null;
+  importedAt: string | null;
+}
+
+export interface ListImportWarning {
+  kind: string;
+  file: string;
+  line?: number;
+  value: string;
+  message: string;
+}
+
+export interface ListImportResult {
+  list: SanctionsList;
+  entityCount: number;
+  /** The first values the importer had to leave out. */
+  warnings: ListImportWarning[];
+}
+
+/** Why a match scored what it did: `weight` is the name's score for `name`, the change to the score otherwise. */
+export interface MatchEvidence {
+  feature: string;
+  queryValue: string;
+  entityValue: string;
+  weight: number;
+}
+
+export interface MatchQuery {
+  name: string;
+  schema?: MatchSchema;
+  birthDate?: string;
+  country?: string;
+}
+
+export interface MatchResult {
+  id: string;
+  caption: string;
+  schema: string;
+  /** In [0, 1]. */
+  score: number;
+  match: boolean;
+  matchedName: string;
+  source: string;
+  datasets: string[];
+  programs: string[];
+  evidence: MatchEvidence[];
+}
+
+export interface MatchResponse {
+  responses: Record<
+    string,
+    {
+      query: { schema: string | null; name: string; birthDate: string | null; country: string | null };
+      results: MatchResult[];
+      total: { value: number };
+    }
+  >;
+  threshold: number;
+  limit: number;
+  lists: { source: string; versionId: string; importedAt: string }[];
+}
+
+/** A screening case: the screened record and the listed entity side by side, with the evidence and the decision. */
+export interface ScreeningCase {
+  id: string;
+  status: CaseStatus;
+  score: number;
+  subject: {
+    type: ScreeningSubjectType;
+    id: string;
+    name: string;
+    role: ScreeningRole;
+    names: string[];
+    country: string | null;
+    birthDate: string | null;
+    nationalities: string[];
+    identifiers: { scheme: string; value: string }[];
+  };
+  entity: {
+    id: string;
+    caption: string;
+    source: string;
+    schema: string;
+    names: { value: string; kind: string }[];
+    birthDates: string[];
+    countries: string[];
+    identifiers: { scheme: string; value: string; country?: string }[];
+    programs: string[];
+    sourceUrls: string[];
+    notes?: string;
+  };
+  matchedName: string;
+  evidence: MatchEvidence[];
+  /** The organizations this case concerns. */
+  organizations: { id: string; name: string }[];
+  decision: { reason: string; by: string; at: string } | null;
+  reopenedBecause: string | null;
+  allowedDecisions: CaseDecision[];
+  /** Send it back with a decision: a newer version on the server answers 409. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An organization's screening status; `confirmed_hit` blocks it everywhere. */
+export interface OrganizationScreening {
+  organizationId: string;
+  status: OrganizationScreeningStatus;
+  openCases: number;
+  confirmedCases: number;
+  dismissedCases: number;
+  screenedAt: string | null;
+}
+
+export interface ScreeningRun {
+  organizationId: string;
+  /** Records screened: the organization, holding companies, owners and officers. */
+  subjects: number;
+  hits: number;
+  /** New cases and cases reopened because the list entry changed. */
+  opened: number;
+  status: OrganizationScreening;
+}
+
 /** A list endpoint of the fund: its items and how many match in all. */
 export interface Counted<T> {
   items: T[];
@@ -876,6 +1028,7 @@ export function newIdempotencyKey(): string {
 
 const V1 = '/api/v1';
 const FUND = `${V1}/fund`;
+const SCREENING = `${V1}/screening`;
 
 export const api = {
   /** The current session, or `null` when signed out (401 is an expected answer here). */
@@ -1077,4 +1230,19 @@ export const api = {
     get<CheckpointPage>(`${V1}/audit/checkpoints`, query),
   signCheckpoint: () => post<Checkpoint>(`${V1}/audit/checkpoints`),
   auditHead: () => get<AuditHead>(`${V1}/audit/head`),
+
+  listSanctionsLists: () => get<{ items: SanctionsList[] }>(`${SCREENING}/lists`),
+  /** Imports or replaces a list; a malformed file is a 400 whose `extra` names the `file` and `line`. */
+  importSanctionsList: (input: { format: ListFormat; source: string; files: { name: string; content: string }[] }, idempotencyKey: string) =>
+    post<ListImportResult>(`${SCREENING}/lists`, input, { idempotencyKey }),
+  screenNames: (input: { queries: Record<string, MatchQuery>; threshold?: number; limit?: number }) =>
+    post<MatchResponse>(`${SCREENING}/match`, input),
+  listScreeningCases: (query: { status?: string; organizationId?: string; subjectType?: string; q?: string; limit: number; offset: number }) =>
+    get<Counted<ScreeningCase>>(`${SCREENING}/cases`, query),
+  getScreeningCase: (caseId: string) => get<ScreeningCase>(`${SCREENING}/cases/${id(caseId)}`),
+  decideScreeningCase: (caseId: string, input: { decision: CaseDecision; reason: string; version: number }, idempotencyKey: string) =>
+    post<ScreeningCase>(`${SCREENING}/cases/${id(caseId)}/decision`, input, { idempotencyKey }),
+  organizationScreening: (orgId: string) => get<OrganizationScreening>(`${SCREENING}/organizations/${id(orgId)}`),
+  screenOrganization: (orgId: string, idempotencyKey: string) =>
+    post<ScreeningRun>(`${SCREENING}/organizations/${id(orgId)}/screen`, {}, { idempotencyKey }),
 };

@@ -21,6 +21,7 @@ export type SectionKey =
   | 'deadlines'
   | 'notifications'
   | 'fund'
+  | 'screening'
   | 'audit'
   | 'account';
 
@@ -45,6 +46,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'deadlines', path: '/app/membership/deadlines', roles: ['admin', 'officer', 'analyst', 'auditor'] },
   { key: 'notifications', path: '/app/notifications', roles: ['company', 'officer', 'admin', 'auditor'] },
   { key: 'fund', path: '/app/fund', roles: ['fund_officer', 'auditor', 'admin'] },
+  { key: 'screening', path: '/app/screening', roles: ['analyst', 'officer', 'auditor', 'admin'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];
@@ -66,6 +68,23 @@ export function sectionByKey(key: SectionKey): Section {
 /** Fund officers book in the ledger; auditors and administrators only read it. */
 export function canBook(user: Pick<User, 'roles'>): boolean {
   return user.roles.includes('fund_officer');
+}
+
+/** Roles that read an organization's screening status (the lists and the name check too). */
+export const SCREENING_STATUS_READERS: readonly Role[] = ['analyst', 'officer', 'fund_officer', 'auditor', 'admin'];
+/** Roles that read screening cases (the Screening section). */
+export const SCREENING_CASE_READERS: readonly Role[] = ['analyst', 'officer', 'auditor', 'admin'];
+/** Roles that screen an organization on demand. */
+export const SCREENING_RUNNERS: readonly Role[] = ['analyst', 'officer', 'admin'];
+
+/** Only compliance analysts confirm or dismiss screening cases (separation of duties from the officers who admit). */
+export function canDecideCases(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('analyst');
+}
+
+/** Only administrators import or replace sanctions lists. */
+export function canImportLists(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('admin');
 }
 
 /** True for Alliance staff (every role except company and public): they see every organization. */

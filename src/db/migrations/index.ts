@@ -4,6 +4,8 @@ import * as registryMembership from './202611271600_registry_membership.ts';
 import * as fundLedger from './202611271700_fund_ledger.ts';
 import * as fundSources from './202611271800_fund_sources.ts';
 import * as fundEarmarks from './202611271900_fund_earmarks.ts';
+import * as screeningLists from './202611272000_screening_lists.ts';
+import * as screeningCases from './202611272100_screening_cases.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '202611271700_fund_ledger': fundLedger,
   '202611271800_fund_sources': fundSources,
   '202611271900_fund_earmarks': fundEarmarks,
+  '202611272000_screening_lists': screeningLists,
+  '202611272100_screening_cases': screeningCases,
 };

@@ -66,7 +66,7 @@ describe('membership applications: drafts', () => {
       siteOblast: 'UA-32',
       capabilities: ['uav'],
       documentIds: [],
-      screening: { mode: 'manual', note: 'Manual check by a compliance analyst until automated screening is available' },
+      screening: { mode: 'manual', note: expect.stringContaining('screened when the application is submitted') },
       allowedActions: ['submit', 'withdraw'],
       transitions: [{ from: null, to: 'draft' }],
     });
@@ -171,7 +171,7 @@ describe('membership workflow', () => {
     const submitted = await act(t, applicant.user, draft.id, { action: 'submit', version: 1 });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const afterSubmit = submitted.json();
-    expect(afterSubmit).toMatchObject({ status: 'screening', version: 2, allowedActions: ['withdraw'], screening: { mode: 'manual' } });
+    expect(afterSubmit).toMatchObject({ status: 'screening', version: 2, allowedActions: ['withdraw'], screening: { mode: 'automatic' } });
     expect(afterSubmit.submittedAt).not.toBeNull();
     expect(afterSubmit.transitions.map((x: { from: string; to: string }) => `${x.from}→${x.to}`)).toEqual(['null→draft', 'draft→submitted', 'submitted→screening']);
     // Screening has a 10-day deadline by default.

@@ -1,6 +1,7 @@
+import { organizationScreening, screenOrganization } from '../screening/cases-service.ts';
 import { csvText } from '../../core/tabular.ts';
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import type { AuthContext, Role } from '../../core/access.ts';
+import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
 import { AppError, type FieldError } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -66,8 +67,8 @@ export const MEMBERSHIP_MACHINE: readonly TransitionRule[] = [
 const EDITABLE: readonly MembershipStatus[] = ['draft', 'returned'];
 
 const SCREENING_NOTE = {
-  manual: 'Manual check by a compliance analyst until automated screening is available',
-  automatic: 'Automated screening against sanctions and watch lists',
+  manual: 'Not screened yet: the organization, its owners and officers are screened when the application is submitted',
+  automatic: 'Screened against the sanctions lists on submission (and again whenever a list or an owner changes); each hit is a case for a compliance analyst',
 } as const;
 
 const NOT_FOUND = 'no such membership application';
@@ -293,12 +294,39 @@ function systemActor(cause: AuditActor): AuditActor {
 }
 
 /**
- * Starts screening a submitted application. This is where the screening domain plugs in: today it
- * only moves the application to `screening` for a compliance analyst's manual check
- * (screening_mode 'manual'); the automated service will be called here and may record its result.
+ * Starts screening a submitted application: the organization, the holding companies above it, their
+ * owners and its officers are screened against the sanctions lists in the same transaction; each hit
+ * opens a case for a compliance analyst, who must decide them before clearing the application.
  */
-export async function startScreening(_trx: Transaction<Database>, _application: ApplicationRow, cause: AuditActor): Promise<Step> {
+export async function startScreening(trx: Transaction<Database>, application: ApplicationRow, cause: AuditActor): Promise<Step> {
+  await screenOrganization(trx, systemActor(cause), application.organization_id);
   return { from: 'submitted', to: 'screening', auditAction: 'membership.screening_started', actor: systemActor(cause), reason: null };
+}
+
+/** Actions that move an application forward, which a confirmed sanctions hit blocks. */
+const BLOCKED_BY_HIT: ReadonlySet<string> = new Set(['submit', 'clear_screening', 'approve', 'reinstate']);
+
+/**
+ * A confirmed sanctions hit on the organization (or an owner, officer or holding company) blocks its
+ * applications; open cases block clearing screening until an analyst has decided them. Staff are told
+ * why (409 `screening_blocked` with the status); a company is told only that the application cannot
+ * proceed, so that a screening outcome is never tipped off to the party screened.
+ */
+async function assertScreeningAllows(trx: Transaction<Database>, auth: AuthContext, organizationId: string, action: string): Promise<void> {
+  if (!BLOCKED_BY_HIT.has(action)) return;
+  const screening = await organizationScreening(trx, organizationId);
+  const blocked = screening.status === 'confirmed_hit' || (action === 'clear_screening' && screening.openCases > 0);
+  if (!blocked) return;
+  if (!isStaff(auth.user?.roles ?? [])) {
+    throw new AppError('on_hold', 'the application cannot proceed at the moment; the Alliance secretariat will contact you');
+  }
+  throw new AppError('screening_blocked', {
+    detail:
+      screening.status === 'confirmed_hit'
+        ? `the organization has ${screening.confirmedCases} confirmed sanctions hit(s): its applications are blocked`
+        : `decide the ${screening.openCases} open screening case(s) of the organization first`,
+    extra: { screening },
+  });
 }
 
 /**
@@ -353,6 +381,7 @@ export async function transition(db: Db, auth: AuthContext, actor: AuditActor, i
     const reason = input.reason ?? null;
     if (rule.reason === 'required' && reason === null) throw invalid([{ field: 'body.reason', message: `is required to ${input.action}` }]);
     if (input.action === 'approve') await assertNotOwnFiling(trx, id, auth);
+    await assertScreeningAllows(trx, auth, row.organization_id, input.action);
     if (input.action === 'submit') {
       const missing = missingForSubmission(row);
       if (missing.length) {
@@ -375,7 +404,10 @@ export async function transition(db: Db, auth: AuthContext, actor: AuditActor, i
       version: row.version + 1,
       updated_at: now,
     };
-    if (input.action === 'submit') patch.submitted_at = now;
+    if (input.action === 'submit') {
+      patch.submitted_at = now;
+      patch.screening_mode = 'automatic';
+    }
     // member_since marks the admission; reinstatement continues the same membership.
     if (steps.some((step) => step.to === 'member' && step.from === 'approved')) patch.member_since = now;
     await repo.updateApplication(trx, id, patch);

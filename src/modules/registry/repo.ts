@@ -458,6 +458,60 @@ export async function organizationAndOwnersAbove(db: Db, organizationId: string)
   return rows.map((row) => row.org_id);
 }
 
+/**
+ * What screening needs of an organization's ownership and control (live records, pending included:
+ * a declared owner is screened before an officer confirms it): the organization and the holding
+ * companies above it with their identifiers, the people who own any of them, and the organization's
+ * officers, each person with the organization it is linked to.
+ */
+export async function screeningRecords(db: Db, organizationId: string) {
+  const organizationIds = await organizationAndOwnersAbove(db, organizationId);
+  const [organizations, identifiers, ownerLinks, officers] = await Promise.all([
+    db.selectFrom('organizations').select(['id', 'name', 'name_uk', 'name_original', 'short_name', 'country']).where('id', 'in', organizationIds).execute(),
+    db.selectFrom('organization_identifiers').select(['organization_id', 'scheme', 'value']).where('organization_id', 'in', organizationIds).where('status', 'in', LIVE_STATUSES).execute(),
+    db
+      .selectFrom('ownership_links')
+      .select(['owner_person_id', 'owned_organization_id'])
+      .where('owned_organization_id', 'in', organizationIds)
+      .where('owner_person_id', 'is not', null)
+      .where('status', 'in', LIVE_STATUSES)
+      .execute(),
+    db.selectFrom('organization_officers').select(['person_id']).where('organization_id', '=', organizationId).where('status', 'in', LIVE_STATUSES).execute(),
+  ]);
+  const personIds = [...new Set([...ownerLinks.map((l) => l.owner_person_id as string), ...officers.map((o) => o.person_id)])];
+  const people = await findPeople(db, personIds);
+  return { organizations, identifiers, ownerLinks, officers, people };
+}
+
+/**
+ * The organizations whose screening a change touches: those the given organization or person owns
+ * (directly or through companies it owns, pending links included), and for a person also those it is
+ * an officer of; for an organization, itself.
+ */
+export async function organizationsAffectedBy(db: Db, target: { organizationId: string } | { personId: string }): Promise<string[]> {
+  const start =
+    'organizationId' in target
+      ? sql`select ${target.organizationId}::uuid as org_id`
+      : sql`select owned_organization_id as org_id from ownership_links where owner_person_id = ${target.personId}::uuid and status in ('pending', 'confirmed', 'removal_pending')
+            union select organization_id from organization_officers where person_id = ${target.personId}::uuid and status in ('pending', 'confirmed', 'removal_pending')`;
+  const { rows } = await sql<{ org_id: string }>`
+    with recursive downward(org_id) as (
+      ${start}
+      union
+      select l.owned_organization_id
+        from ownership_links l join downward d on l.owner_organization_id = d.org_id
+        where l.status in ('pending', 'confirmed', 'removal_pending')
+    )
+    select org_id from downward
+  `.execute(db);
+  return rows.map((row) => row.org_id);
+}
+
+/** Every organization id (re-screening after a list changed). */
+export async function allOrganizationIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('organizations').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
 // Documents ---------------------------------------------------------------------------------------
 
 /** Inserts a document's metadata. */

@@ -1,3 +1,4 @@
+import { enqueueJobs } from '../jobs/service.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
@@ -173,6 +174,7 @@ async function insertOrganization(trx: Transaction<Database>, actor: AuditActor,
     targetId: row.id,
     details: { name: row.name, country: row.country, identifiers: input.identifiers.map((i) => i.identifier), reviewed: trusted },
   });
+  await queueScreening(trx, { organizationId: row.id });
   const created = await repo.findOrganization(trx, row.id);
   if (!created) throw new Error('organization vanished inside its own transaction');
   return created;
@@ -265,6 +267,7 @@ export async function updateOrganization(db: Db, auth: AuthContext, actor: Audit
     });
     if (!updated) throw new AppError('conflict', 'the organization was changed by someone else; reload and try again');
     await recordAudit(trx, actor, { action: 'organization.updated', targetType: 'organization', targetId: id, details: { fields: Object.keys(changes), version: version + 1 } });
+    await queueScreening(trx, { organizationId: id });
   });
   return getOrganization(db, auth, id);
 }
@@ -282,6 +285,7 @@ export async function addIdentifier(db: Db, auth: AuthContext, actor: AuditActor
       { id, organization_id: organizationId, ...parsed, status: trusted ? 'confirmed' : 'pending', proposed_by: auth.user?.id ?? null, reviewed_by: trusted ? (auth.user?.id ?? null) : null, review_note: null, created_at: now, updated_at: now },
     ]);
     await recordAudit(trx, actor, { action: trusted ? 'organization.identifier_added' : 'organization.identifier_proposed', targetType: 'organization', targetId: organizationId, details: { identifier: parsed.identifier, recordId: id } });
+    await queueScreening(trx, { organizationId });
   });
   return getOrganization(db, auth, organizationId);
 }
@@ -306,6 +310,7 @@ export async function removeRegistryItem(db: Db, auth: AuthContext, actor: Audit
     else throw new AppError('invalid_transition', { detail: `the ${kind} is ${item.status}; it cannot be removed now`, extra: { allowed: [] } });
     await repo.setReviewStatus(trx, REVIEW_TABLES[kind], itemId, { status, reviewedBy: trusted ? (auth.user?.id ?? null) : undefined, toDate: status === 'removed' && item.status !== 'pending' ? today() : undefined });
     await recordAudit(trx, actor, { action: `organization.${kind}_${status === 'removed' ? 'removed' : 'removal_requested'}`, targetType: 'organization', targetId: organizationId, details: { recordId: itemId } });
+    await queueScreening(trx, { organizationId });
     return { status };
   });
 }
@@ -357,6 +362,7 @@ export async function decideReview(db: Db, auth: AuthContext, actor: AuditActor,
       targetId: itemId,
       details: { organizationId: item.organization_id, removal, status, note: note ?? null },
     });
+    await queueScreening(trx, { organizationId: item.organization_id });
     return { kind, id: itemId, status };
   });
 }
@@ -474,6 +480,7 @@ export async function addOfficer(db: Db, auth: AuthContext, actor: AuditActor, o
       updated_at: now,
     });
     await recordAudit(trx, actor, { action: trusted ? 'organization.officer_added' : 'organization.officer_proposed', targetType: 'organization', targetId: organizationId, details: { recordId: id, personId: input.personId, role: input.role } });
+    await queueScreening(trx, { organizationId });
   });
   return organizationPeople(db, auth, organizationId);
 }
@@ -558,6 +565,7 @@ export async function addOwner(
       targetId: organizationId,
       details: { recordId: id, ownerPersonId, ownerOrganizationId, sharePpm, controlKinds: input.controlKinds },
     });
+    await queueScreening(trx, { organizationId });
   });
   return organizationPeople(db, auth, organizationId);
 }
@@ -843,9 +851,85 @@ export async function importOrganizations(
           details: { name: o.name, country: o.country, row: batch[index].row, identifiers: batch[index].input.identifiers.map((i) => i.identifier) },
         })),
       );
+      await enqueueJobs(trx, SCREENING_QUEUE, organizations.map((o) => ({ key: o.id, payload: { organizationId: o.id } })));
     });
     created += batch.length;
     onProgress(created, accepted.length);
   }
   return { created, errors };
+}
+
+// Screening ---------------------------------------------------------------------------------------
+
+/** The job queue that screens one organization (its handler is in the screening domain). */
+export const SCREENING_QUEUE = 'screening.organization';
+
+/**
+ * Queues re-screening of every organization a change touches (the organization itself and those it
+ * owns, directly or through companies), in the transaction of the change: sanctions screening follows
+ * every new owner, officer, name and identifier.
+ */
+async function queueScreening(trx: Transaction<Database>, target: { organizationId: string } | { personId: string }): Promise<void> {
+  const ids = await repo.organizationsAffectedBy(trx, target);
+  await enqueueJobs(trx, SCREENING_QUEUE, ids.map((id) => ({ key: id, payload: { organizationId: id } })));
+}
+
+/** Identifier schemes of the registry (org-id.guide) as the sanctions lists name them. */
+const LIST_SCHEME: Record<string, string> = { 'UA-EDR': 'EDRPOU', 'XI-LEI': 'LEI', 'RU-INN': 'INN', 'RU-OGRN': 'OGRN', 'RU-OGRNIP': 'OGRN', IMO: 'IMO' };
+
+/** One record screening checks: an organization (the one screened or a holding company above it) or a person. */
+export interface ScreeningRecord {
+  type: 'organization' | 'person';
+  id: string;
+  /** Names in every script the registry holds (first: the display name). */
+  names: string[];
+  /** Why it is screened for this organization. */
+  role: 'organization' | 'holding_company' | 'owner' | 'officer';
+  country: string | null;
+  birthDate: string | null;
+  nationalities: string[];
+  identifiers: Array<{ scheme: string; value: string }>;
+}
+
+/** The records to screen for an organization: itself, the companies above it, their owners and its officers. */
+export async function screeningRecords(db: Db, organizationId: string): Promise<ScreeningRecord[]> {
+  const { organizations, identifiers, ownerLinks, officers, people } = await repo.screeningRecords(db, organizationId);
+  if (!organizations.some((o) => o.id === organizationId)) throw new AppError('not_found', NOT_FOUND);
+  const records: ScreeningRecord[] = organizations
+    .sort((a, b) => (a.id === organizationId ? -1 : b.id === organizationId ? 1 : a.name.localeCompare(b.name)))
+    .map((o) => ({
+      type: 'organization',
+      id: o.id,
+      names: [...new Set([o.name, o.name_uk, o.name_original, o.short_name].filter((n): n is string => !!n))],
+      role: o.id === organizationId ? 'organization' : 'holding_company',
+      country: o.country,
+      birthDate: null,
+      nationalities: [],
+      identifiers: identifiers.filter((i) => i.organization_id === o.id).map((i) => ({ scheme: LIST_SCHEME[i.scheme] ?? 'REGISTRATION', value: i.value })),
+    }));
+  const owners = new Set(ownerLinks.map((l) => l.owner_person_id));
+  const officerIds = new Set(officers.map((o) => o.person_id));
+  for (const person of people.sort((a, b) => a.primary_name.localeCompare(b.primary_name))) {
+    records.push({
+      type: 'person',
+      id: person.id,
+      names: [...new Set([person.primary_name, ...person.names.map((n) => n.fullName)])],
+      role: owners.has(person.id) ? 'owner' : officerIds.has(person.id) ? 'officer' : 'owner',
+      country: person.nationalities[0] ?? null,
+      birthDate: person.birth_date,
+      nationalities: person.nationalities,
+      identifiers: person.identifiers.map((i) => ({ scheme: i.scheme.toUpperCase(), value: i.value })),
+    });
+  }
+  return records;
+}
+
+/** The organizations whose screening a change to this organization's or person's records touches. */
+export async function organizationsAffectedBy(db: Db, target: { organizationId: string } | { personId: string }): Promise<string[]> {
+  return repo.organizationsAffectedBy(db, target);
+}
+
+/** Every organization id in the registry. */
+export async function allOrganizationIds(db: Db): Promise<string[]> {
+  return repo.allOrganizationIds(db);
 }

@@ -1,6 +1,6 @@
 // A modal that asks for a reason (or an optional note) before an action, with the failure shown inside it.
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitFieldErrors } from '../errors';
 import { ErrorAlert } from './ErrorAlert';
@@ -21,6 +21,8 @@ interface ReasonDialogProps {
   onClose: () => void;
   /** Readable names for other fields the server may name (e.g. a plan incomplete for submission). */
   fieldLabel?: (field: string) => string | undefined;
+  /** Shown above the failure, e.g. an explanation the page gives for a refusal it recognises. */
+  children?: ReactNode;
 }
 
 export function ReasonDialog(props: ReasonDialogProps) {
@@ -57,6 +59,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
       >
         <Stack>
           {props.text && <Text>{props.text}</Text>}
+          {props.children}
           <ErrorAlert error={props.error} fieldErrors={other} fieldLabel={props.fieldLabel} />
           <Textarea
             label={props.label}

@@ -1,8 +1,9 @@
 // Coloured, translated badges for review statuses (registry), application statuses (membership),
-// and ledger entries and confiscated assets (fund). The text carries the meaning; colour only repeats it.
+// ledger entries and confiscated assets (fund), and screening cases and organizations' screening status.
+// The text carries the meaning; colour only repeats it.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AssetStatus, EntryStatus, MembershipStatus, ReviewStatus } from '../api';
+import type { AssetStatus, CaseStatus, EntryStatus, MembershipStatus, OrganizationScreeningStatus, ReviewStatus } from '../api';
 
 const REVIEW_COLORS: Record<ReviewStatus, string> = {
   pending: 'yellow',
@@ -73,6 +74,43 @@ export function AssetStatusBadge({ status }: { status: AssetStatus }) {
   return (
     <Badge color={ASSET_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="asset-status">
       {t(`fund.assetStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const CASE_COLORS: Record<CaseStatus, string> = {
+  open: 'orange',
+  confirmed: 'red',
+  dismissed: 'gray',
+};
+
+export function CaseStatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={CASE_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="case-status">
+      {t(`screening.caseStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const ORGANIZATION_SCREENING_COLORS: Record<OrganizationScreeningStatus, string> = {
+  not_screened: 'gray',
+  clear: 'green',
+  open_cases: 'orange',
+  confirmed_hit: 'red',
+};
+
+export function OrganizationScreeningBadge({ status }: { status: OrganizationScreeningStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={ORGANIZATION_SCREENING_COLORS[status]}
+      variant={status === 'confirmed_hit' ? 'filled' : 'light'}
+      tt="none"
+      miw="max-content"
+      data-testid="screening-status"
+    >
+      {t(`screening.orgStatus.${status}`)}
     </Badge>
   );
 }

@@ -1,6 +1,8 @@
 // One membership application: its status and deadline, the officer's reason when it was returned or
 // rejected, the localization plan, the documents, the history, and the actions the server says the
-// viewer may take now (each with a reason where the company must be told why).
+// viewer may take now (each with a reason where the company must be told why). While it is in
+// screening, staff see the organization's screening status; an action sanctions screening refuses
+// (409 with `screening`) is explained, with a link to the organization's cases.
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -14,6 +16,7 @@ import {
   newIdempotencyKey,
   type MembershipAction,
   type MembershipApplicationDetail,
+  type OrganizationScreening,
 } from '../api';
 import { capabilityNames, useCapabilities } from '../capabilities';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -21,12 +24,13 @@ import { Loading } from '../components/Loading';
 import { Mono } from '../components/Mono';
 import { PageHeading } from '../components/PageHeading';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { MembershipStatusBadge } from '../components/StatusBadge';
+import { MembershipStatusBadge, OrganizationScreeningBadge } from '../components/StatusBadge';
 import { SuccessAlert } from '../components/SuccessAlert';
 import { formatDate, formatDateTime } from '../format';
 import { formatMoney } from '../money';
 import { regionName } from '../regions';
-import { hasAnyRole, useMe } from '../session';
+import { organizationScreeningKey, screeningBlock } from '../screening';
+import { hasAnyRole, SCREENING_CASE_READERS, SCREENING_STATUS_READERS, useMe } from '../session';
 
 const EDITABLE = ['draft', 'returned'];
 const REASON_SHOWN = ['returned', 'rejected', 'suspended', 'terminated'];
@@ -102,8 +106,11 @@ export function ApplicationPage() {
   }
   const app = application.data;
   const canEdit = EDITABLE.includes(app.status) && hasAnyRole(me.user, ['company', 'officer', 'admin']);
+  // Sanctions screening refused the action (open cases, or a confirmed match): say so and lead to the cases.
+  const blocked = screeningBlock(transition.error);
+  const canReadCases = hasAnyRole(me.user, SCREENING_CASE_READERS);
   // A stale version (someone acted meanwhile) or a state that no longer allows the action: reload.
-  const outdated = isApiError(transition.error, 'conflict') || isApiError(transition.error, 'invalid_transition');
+  const outdated = !blocked && (isApiError(transition.error, 'conflict') || isApiError(transition.error, 'invalid_transition'));
 
   return (
     <Stack>
@@ -136,10 +143,15 @@ export function ApplicationPage() {
       )}
 
       {app.status === 'screening' && (
-        <Alert color="violet" variant="light" title={t('application.screeningTitle')}>
-          <Text size="sm">
-            {app.screening.mode === 'manual' ? t('application.screeningManual') : t('application.screeningAutomatic')}
-          </Text>
+        <Alert color="violet" variant="light" title={t('application.screeningTitle')} data-testid="application-screening">
+          <Stack gap="xs">
+            <Text size="sm">
+              {app.screening.mode === 'manual' ? t('application.screeningManual') : t('application.screeningAutomatic')}
+            </Text>
+            {hasAnyRole(me.user, SCREENING_STATUS_READERS) && (
+              <OrganizationScreeningLine organizationId={app.organizationId} canReadCases={canReadCases} />
+            )}
+          </Stack>
         </Alert>
       )}
 
@@ -166,6 +178,9 @@ export function ApplicationPage() {
               </Button>
             ))}
           </Group>
+          {blocked && action === null && (
+            <ScreeningBlockAlert screening={blocked} organizationId={app.organizationId} canReadCases={canReadCases} />
+          )}
           {outdated && (
             <Group mt="sm">
               <Button size="xs" variant="subtle" onClick={() => void application.refetch()}>
@@ -189,12 +204,57 @@ export function ApplicationPage() {
         confirmLabel={action ? t(`application.action.${action}`) : ''}
         confirmColor={action ? DIALOG_COLORS[action] : undefined}
         pending={transition.isPending}
-        error={transition.error}
+        error={blocked ? null : transition.error}
         onConfirm={(reason) => action && transition.mutate({ chosen: action, reason })}
         onClose={() => setAction(null)}
         fieldLabel={(field) => planFieldLabel(t, field)}
-      />
+      >
+        {blocked && <ScreeningBlockAlert screening={blocked} organizationId={app.organizationId} canReadCases={canReadCases} />}
+      </ReasonDialog>
     </Stack>
+  );
+}
+
+/** Why sanctions screening refused an action (409 with `screening`), with the way to the cases for those who decide them. */
+function ScreeningBlockAlert({ screening, organizationId, canReadCases }: { screening: OrganizationScreening; organizationId: string; canReadCases: boolean }) {
+  const { t } = useTranslation();
+  const confirmed = screening.status === 'confirmed_hit';
+  return (
+    <Alert color="red" variant="light" role="alert" title={t('application.screeningBlockedTitle')} mt="sm" data-testid="screening-blocked">
+      <Stack gap="xs">
+        <Text size="sm">
+          {confirmed
+            ? t('application.screeningBlocked.confirmed_hit', { confirmed: screening.confirmedCases })
+            : t('application.screeningBlocked.open_cases', { open: screening.openCases })}
+        </Text>
+        {canReadCases && (
+          <Anchor component={Link} to={`/app/screening?organizationId=${encodeURIComponent(organizationId)}${confirmed ? '&status=confirmed' : ''}`} size="sm" c="inherit" underline="always" fw={600}>
+            {t('application.screeningCases')}
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The organization's current screening status, in words, inside the screening notice. */
+function OrganizationScreeningLine({ organizationId, canReadCases }: { organizationId: string; canReadCases: boolean }) {
+  const { t } = useTranslation();
+  const status = useQuery({ queryKey: organizationScreeningKey(organizationId), queryFn: () => api.organizationScreening(organizationId) });
+  if (!status.data) return null;
+  return (
+    <Group gap="sm" wrap="wrap">
+      <Text size="sm" fw={600}>
+        {t('application.screeningStatus')}
+      </Text>
+      <OrganizationScreeningBadge status={status.data.status} />
+      {/* In the alert's own (contrast-checked) text colour, underlined: a link by its underline, not its colour. */}
+      {canReadCases && (
+        <Anchor component={Link} to={`/app/screening?organizationId=${encodeURIComponent(organizationId)}`} size="sm" c="inherit" underline="always" fw={600} data-testid="application-screening-cases">
+          {t('application.screeningCases')}
+        </Anchor>
+      )}
+    </Group>
   );
 }
 

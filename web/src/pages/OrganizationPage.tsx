@@ -1,6 +1,6 @@
-// One organization: its profile, identifiers, people, owners, ownership graph, beneficial owners,
-// documents and membership applications, each on a tab whose name is kept in the address (?tab=…)
-// so a tab can be linked to and survives a reload.
+// One organization: its sanctions screening status (staff), then its profile, identifiers, people,
+// owners, ownership graph, beneficial owners, documents and membership applications, each on a tab
+// whose name is kept in the address (?tab=…) so a tab can be linked to and survives a reload.
 import { Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SuccessAlert } from '../components/SuccessAlert';
-import { hasAnyRole, isCompanyUser, useMe } from '../session';
+import { hasAnyRole, isCompanyUser, SCREENING_STATUS_READERS, useMe } from '../session';
 import { ApplicationsTab } from './organization/ApplicationsTab';
 import { BeneficialOwnersTab } from './organization/BeneficialOwnersTab';
 import { DocumentsTab } from './organization/DocumentsTab';
@@ -22,6 +22,7 @@ import { organizationKey } from './organization/keys';
 import { OwnershipTab } from './organization/OwnershipTab';
 import { PeopleTab } from './organization/PeopleTab';
 import { ProfileTab } from './organization/ProfileTab';
+import { ScreeningPanel } from './organization/ScreeningPanel';
 
 const TABS = ['profile', 'identifiers', 'people', 'ownership', 'graph', 'beneficial', 'documents', 'applications'] as const;
 type TabKey = (typeof TABS)[number];
@@ -94,6 +95,8 @@ export function OrganizationPage() {
           </Badge>
         </Group>
       </div>
+
+      {hasAnyRole(user, SCREENING_STATUS_READERS) && <ScreeningPanel organizationId={org.id} user={user} onNotice={setNotice} />}
 
       {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
 
