@@ -208,7 +208,7 @@ describe('fund pages', () => {
         // Each band names its ends and amount on hover; the same figures are in the table.
         expect(await publicPage.locator('path[data-testid="sankey-link"] title').allTextContents()).toContainEqual(expect.stringMatching(/→.*3[\s,]000[\s,]000[.,]00 UAH/));
         await publicPage.locator('details.sankey-data summary').click();
-        expect(await publicPage.getByTestId('sankey-table').textContent()).toMatch(/AWARD-7|Грант AWARD-7|Award AWARD-7/);
+        expect(await publicPage.getByTestId('sankey-table').textContent()).toMatch(/Виплати: Виплата за грантом|Payments: Award disbursement|Payments: /);
         const downloads = publicPage.getByTestId('public-fund-downloads').getByRole('link');
         expect(await downloads.count()).toBe(2);
         expect(await downloads.first().getAttribute('href')).toMatch(/sources-and-uses\?from=.*&format=csv/);

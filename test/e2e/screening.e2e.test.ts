@@ -88,7 +88,7 @@ describe('screening pages', () => {
       expect(await row.textContent()).toMatch(/watch\.csv · \d+ B[0-9a-f]{64}/);
       await expectAccessible(ap, 'lists with an imported list');
       await peek(ap, 'screening-lists');
-      await adminContext.close();
+      // The admin's session stays open: it imports a changed list version further down.
 
       // --- An officer registers an organization whose owner is on the list, and screens it -------------
       const officerContext = await newContext(browser, 'en');
@@ -202,7 +202,12 @@ describe('screening pages', () => {
       await decision.getByTestId('decision-submit').click();
       await expect.poll(() => decision.getByLabel(/^Обґрунтування/).getAttribute('aria-invalid')).toBe('true');
       expect(await decision.textContent()).toContain('Обґрунтування має містити щонайменше 10 символів.');
-      // Meanwhile the organization is screened again: the open case's version moves on, so this decision is refused.
+      // Meanwhile the list entry changes (a new alias) and the organization is screened again: the open
+      // case is refreshed and its version moves on, so this decision is refused.
+      const changedList = GOOD_LIST.replace('Zelenskyi Oleksandr,', 'Zelenskyi Oleksandr;Selenskyj Alexander,');
+      expect(changedList).not.toBe(GOOD_LIST);
+      const reimport = await apiCall(ap, 'POST', '/api/v1/screening/lists', { format: 'simple-csv', source: 'watch', files: [{ name: 'watch.csv', content: changedList }] });
+      expect(reimport.status).toBe(201);
       const rescreen = await apiCall(np, 'POST', `/api/v1/screening/organizations/${organizationId}/screen`, {});
       expect(rescreen.status).toBe(200);
       const reason = 'Дата народження збігається, але за паспортом у реєстрі це інша особа: по батькові Іванович.';
@@ -270,5 +275,6 @@ describe('screening pages', () => {
       await np.getByTestId('match-submit').click();
       await expect.poll(() => np.getByLabel(/^Дата народження/).getAttribute('aria-invalid')).toBe('true');
       await analystContext.close();
+      await adminContext.close();
     }));
 });

@@ -30,7 +30,6 @@ const GROUP_SIMILARITY = 0.95;
 const PARTICLE_SIMILARITY = 0.95;
 const SKELETON_FACTOR = 0.9;
 const SOUND_BLEND = 0.5;
-const SOUND_MIN_SPELLING = Number(process.env.T_SMIN ?? 0);
 const ACRONYM_SIMILARITY = 0.9;
 const MERGE_FLOOR = 0.8;
 /** How much a left-over word weighs when only one of the names has left-overs. */
@@ -94,7 +93,7 @@ export function spellingSimilarity(a: string, b: string): number {
 // lifts a spelling part of the way: halfway towards SKELETON_FACTOR × the skeleton similarity.
 function spellingOrSound(a: string, b: string, skelA: string, skelB: string): number {
   const spelling = spellingSimilarity(a, b);
-  if (spelling >= SKELETON_FACTOR || spelling < SOUND_MIN_SPELLING) return spelling;
+  if (spelling >= SKELETON_FACTOR) return spelling;
   const sound = (skelA === skelB ? 1 : spellingSimilarity(skelA, skelB)) * SKELETON_FACTOR;
   const blended = SOUND_BLEND * sound + (1 - SOUND_BLEND) * spelling;
   return blended > spelling ? blended : spelling;

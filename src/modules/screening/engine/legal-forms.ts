@@ -94,12 +94,21 @@ for (const [kind, spellings] of Object.entries(FORMS) as Array<[LegalFormKind, s
 }
 for (const list of BY_FIRST_WORD.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-// A word of at least 8 letters one edit away from a legal-form word is that word misspelt.
+// Long legal-form words by length, so a word is only compared with those one letter longer or shorter.
+const LONG_WORDS_BY_LENGTH = new Map<number, string[]>();
+for (const word of LONG_WORDS) {
+  for (const length of [word.length - 1, word.length, word.length + 1]) {
+    const list = LONG_WORDS_BY_LENGTH.get(length) ?? [];
+    list.push(word);
+    LONG_WORDS_BY_LENGTH.set(length, list);
+  }
+}
+
+// A word one edit away from a legal-form word of at least 8 letters is that word misspelt.
 function closeLongWord(word: string): string | undefined {
-  if (word.length < 7) return undefined;
-  for (const candidate of LONG_WORDS) {
-    if (Math.abs(candidate.length - word.length) > 1) continue;
-    if (withinOneEdit(word, candidate)) return candidate;
+  for (const candidate of LONG_WORDS_BY_LENGTH.get(word.length) ?? []) {
+    // Cheap test first: a misspelling keeps the first letter.
+    if (candidate.charCodeAt(0) === word.charCodeAt(0) && withinOneEdit(word, candidate)) return candidate;
   }
   return undefined;
 }
@@ -129,18 +138,9 @@ function withinOneEdit(a: string, b: string): boolean {
   return true;
 }
 
-// Words met are few compared to names: remember which long words are misspelt forms.
-const canonicalCache = new Map<string, string>();
-const CANONICAL_CACHE_LIMIT = 200_000;
-
 function canonicalWord(word: string): string {
   if (word.length < 7 || BY_FIRST_WORD.has(word) || LONG_WORDS.has(word)) return word;
-  let canonical = canonicalCache.get(word);
-  if (canonical === undefined) {
-    canonical = closeLongWord(word) ?? word;
-    if (canonicalCache.size < CANONICAL_CACHE_LIMIT) canonicalCache.set(word, canonical);
-  }
-  return canonical;
+  return closeLongWord(word) ?? word;
 }
 
 function phraseAt(words: string[], start: number): Phrase | undefined {

@@ -17,8 +17,9 @@ function isVowel(ch: string | undefined): boolean {
 /**
  * The phonetic skeleton of one lower-case Latin token (other tokens come back unchanged).
  * Classes: vowels → a; s z sh zh sch shch sz ts tz cz dz dzh dj, soft c, consonantal j and
- * a leading x → s (the letters Ж, З, Ш, Щ, Ц, Ч take in the spelling systems in use);
- * h kh ch → h (Х); k q ck hard-c → k; ph → f; w → v; th → t; dh → d; gh → g; doubled letters once.
+ * a leading x → s (the letters Ж, З, Ш, Щ, Ц take in the spelling systems in use);
+ * h kh ch tch tsch → h (Х, and Ч, whose English ch is German ch's Х); k q ck hard-c → k;
+ * ph → f; w → v; th → t; dh → d; gh → g; doubled letters once.
  */
 export function skeleton(token: string): string {
   if (!/^[a-z0-9]+$/.test(token)) return token;
@@ -43,11 +44,14 @@ export function skeleton(token: string): string {
       i += 1;
       continue;
     }
+    // Щ: English shch, German schtsch.
+    if (token.startsWith('schtsch', i)) { push('s'); i += 7; continue; }
     if (c === 's' && c1 === 'h' && c2 === 'c' && c3 === 'h') { push('s'); i += 4; continue; }
-    if (c === 't' && c1 === 's' && c2 === 'c' && c3 === 'h') { push('s'); i += 4; continue; }
+    // German tsch and French tch are the ch of English spellings (Ч): one class with ch.
+    if (c === 't' && c1 === 's' && c2 === 'c' && c3 === 'h') { push('h'); i += 4; continue; }
     if (c === 'd' && c1 === 'z' && c2 === 'h') { push('s'); i += 3; continue; }
     if (c === 's' && c1 === 'c' && c2 === 'h') { push('s'); i += 3; continue; }
-    if (c === 't' && c1 === 'c' && c2 === 'h') { push('s'); i += 3; continue; }
+    if (c === 't' && c1 === 'c' && c2 === 'h') { push('h'); i += 3; continue; }
     const pair = c + (c1 ?? '');
     switch (pair) {
       case 'sh': case 'zh': case 'sz': case 'ts': case 'tz': case 'cz': case 'dz': case 'dj':

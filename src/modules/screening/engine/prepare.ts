@@ -16,6 +16,7 @@ export { nameClassOf, type NameClass };
 
 /** Token kinds. */
 export const TokenKind = { name: 0, particle: 1, initial: 2, number: 3, patronymic: 4 } as const;
+/** One of the TokenKind values. */
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
 
 /** One word of a prepared name. */
@@ -65,7 +66,7 @@ const PARTICLE_FAMILIES: string[][] = [
   // Honorifics and religious titles written as part of a name.
   ['haji', 'hajji', 'hadji', 'haj', 'hajj', 'alhaj', 'alhaji'],
   ['mullah', 'mulla', 'mawlawi', 'maulvi', 'mawlavi', 'molvi', 'maulana', 'mawlana'],
-  ['sheikh', 'shaikh', 'shaykh', 'sheik', 'shaykh'],
+  ['sheikh', 'shaikh', 'shaykh', 'sheik'],
   // (Hafiz, Hafez and Said are given names too often to be read as titles.)
   ['qari', 'imam', 'sayyid', 'sayyed'],
 ];
@@ -80,8 +81,9 @@ const AMBIGUOUS_PARTICLES = new Set(['i', 'e', 'y', 'as', 'at', 'an', 'ar', 'do'
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'doctor', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady',
   'president', 'prasident', 'presidente', 'monsieur', 'madame', 'mme', 'mlle', 'herr', 'frau', 'senor', 'senora',
-  'jr', 'sr', 'junior', 'senior', 'phd', 'md', 'esq', 'hon', 'honorable', 'rev', 'reverend',
+  'jr', 'sr', 'junior', 'senior', 'phd', 'esq', 'honorable', 'rev', 'reverend',
 ]);
+// (Not "Md", which abbreviates Mohammed in South Asian names, nor "Hon", a given name.)
 
 // Russian, Ukrainian and Belarusian patronymic endings.
 const PATRONYMIC = /(?:ovich|evich|ovych|evych|ovitch|evitch|ovna|evna|ivna|ichna)$/;

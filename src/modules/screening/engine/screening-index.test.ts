@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntitySchema, ListEntity } from '../types.ts';
-import { compareNames } from './compare.ts';
+import { compareNames, comparePrepared } from './compare.ts';
+import { prepareName } from './prepare.ts';
 import { InvalidQueryError } from './normalize.ts';
 import { compareBirthDates, normalizeIdentifier, ScreeningIndex, schemasCompatible } from './screening-index.ts';
 
@@ -115,6 +116,13 @@ describe('ScreeningIndex.match', () => {
     expect(normalizeIdentifier(' 77-01 234.567 ')).toBe('770123456' + '7');
   });
 
+  it('matches by identifier an entity whose name is only a legal form', () => {
+    const odd = ScreeningIndex.build([entity('x:1', 'Company', ['ООО'], { identifiers: [{ scheme: 'EDRPOU', value: '12345678' }] }), ...LIST]);
+    const [match] = odd.match({ name: 'Romashka', identifiers: [{ scheme: 'EDRPOU', value: '1234-5678' }] });
+    expect(match).toMatchObject({ entityId: 'x:1', matchedName: 'ООО', caption: 'ООО' });
+    expect(match.score).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('never gives a name alone a score of 1', () => {
     const [match] = index.match({ name: 'Sergey Viktorovich LAVROV' });
     expect(match.score).toBeLessThan(1);
@@ -171,6 +179,55 @@ describe('ScreeningIndex.match: bad input', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('ScreeningIndex.match: the score bound never drops a match', () => {
+  // Words no two of which are similar: retrieval finds every word of a query exactly, so a match
+  // compareNames scores at least the threshold can only be lost by the bound or the frequent-word skip.
+  const given = ['Boris', 'Gleb', 'Zinaida', 'Platon', 'Ulyana', 'Yefim', 'Dorofei', 'Kuzma'];
+  const fathers = ['Afanasyevich', 'Trofimovich', 'Yermolayevna', 'Savelyevich', 'Nikanorovna'];
+  const families = ['Shuvalov', 'Golitsyn', 'Dashkova', 'Rumyantsev', 'Vorontsova', 'Obolensky', 'Lopukhin', 'Tatishchev', 'Bezborodko'];
+  const arabic = ['Haitham', 'Qusay', 'Zuhair', 'Marwan', 'Nizar'];
+  const people: ListEntity[] = [];
+  let serial = 0;
+  for (let i = 0; i < 1500; i++) {
+    const g = given[i % given.length];
+    const f = fathers[(i * 7) % fathers.length];
+    const s = families[(i * 3) % families.length];
+    const a = arabic[(i * 5) % arabic.length];
+    const b = arabic[(i * 11) % arabic.length];
+    const shape = i % 5;
+    const names =
+      shape === 0 ? [`${g} ${f} ${s}`] : shape === 1 ? [`${s.toUpperCase()}, ${g}`] : shape === 2 ? [`${a} bin ${b} Al-${s}`] : shape === 3 ? [g] : [`${g} ${s}`, `${s} ${g} ${f}`];
+    people.push(entity(`b:${serial++}`, 'Person', names));
+  }
+  const words = [...given, ...fathers, ...families, ...arabic, 'bin', 'al'];
+  // Brute force over names prepared once (compareNames would prepare both names on every call).
+  const prepared = people.map((e) => ({ id: e.id, names: e.names.map((n) => prepareName(n.value, 'person')) }));
+
+  // With words in 150–750 names each, these thresholds make none, some or most of them "frequent".
+  it.each([1000, 300, 170, 100])('returns every entity scoring at least the threshold, for queries of known words (frequent above %i names)', (frequentPostings) => {
+    const index = ScreeningIndex.build(people, undefined, { frequentPostings });
+    const query = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(query, (parts) => {
+        const name = parts.join(' ');
+        const query = prepareName(name, 'person');
+        const expected = prepared
+          .map((e) => ({ id: e.id, score: Math.max(...e.names.map((n) => comparePrepared(query, n))) }))
+          .filter((e) => e.score >= 0.7);
+        let actual: ReturnType<typeof index.match> = [];
+        try {
+          actual = index.match({ name, schema: 'Person' }, { limit: 5000 });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidQueryError); // "bin al" leaves no name
+          return;
+        }
+        expect(actual.map((m) => m.entityId).sort(), name).toEqual(expected.map((e) => e.id).sort());
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -34,6 +34,12 @@ export interface MatchOptions {
   limit?: number;
 }
 
+/** Tuning of ScreeningIndex.build, for tests and benchmarks; the defaults suit lists of any size. */
+export interface BuildOptions {
+  /** Words in more names than this are "frequent" (see collect()); default 1000. */
+  frequentPostings?: number;
+}
+
 /** Default minimum score of a match. */
 export const DEFAULT_THRESHOLD = 0.7;
 /** Default number of matches returned. */
@@ -48,6 +54,8 @@ const SLOT_BITS = 10;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
 // Bit 31 marks a word as touched even when the query word has no slot bit of its own.
 const TOUCHED = 1 << 31;
+// Numbers kept per query-word mask in a bound table (see QueryReading).
+const TABLE_WIDTH = 5;
 // Scores can rise by at most this much after the name score (matching birth year and country).
 const MAX_BOOST = 0.04;
 const IDENTIFIER_FLOOR = 0.95;
@@ -96,6 +104,44 @@ class FloatBuffer {
   }
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Strings kept as UTF-8 in one growing buffer: a million names without a million heap objects. */
+class PackedStrings {
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+  private building: IntBuffer | undefined = new IntBuffer();
+  private ends: Int32Array = new Int32Array(0);
+
+  get count(): number {
+    return this.building ? this.building.length : this.ends.length;
+  }
+
+  push(text: string): void {
+    const room = text.length * 3;
+    if (this.used + room > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + room));
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    this.building!.push(this.used);
+  }
+
+  /** Trims the buffer; no push after this. */
+  finish(): void {
+    this.bytes = this.bytes.slice(0, this.used);
+    this.ends = this.building!.toArray();
+    this.building = undefined;
+  }
+
+  get(index: number): string {
+    if (index < 0) return '';
+    return decoder.decode(this.bytes.subarray(index === 0 ? 0 : this.ends[index - 1], this.ends[index]));
+  }
+}
+
 // FNV-1a over UTF-16 code units, folded to 30 bits so that hash · 2^23 + word id fits a double exactly.
 function hash30(text: string): number {
   let h = 0x811c9dc5;
@@ -106,6 +152,8 @@ function hash30(text: string): number {
   return (h >>> 2) & 0x3fffffff;
 }
 const ID_SPACE = 2 ** 23;
+const BUCKET_SHIFT = 14;
+const BUCKETS = 1 << (30 - BUCKET_SHIFT);
 const FORM_SPACE = 2 ** 32;
 const SKELETON_PREFIX = '\u0002';
 const ACRONYM_PREFIX = '\u0003';
@@ -115,6 +163,10 @@ const DOUBLE_DELETION_PREFIX = '\u0006';
 // Words at least this long, where two edits still leave a pairable similarity (1 − 2/7 ≥ 0.7),
 // are also keyed by their two-letter deletions ("Krets" finds "Kravets").
 const DOUBLE_DELETION_MIN_LENGTH = 7;
+// A two-edit or affix key shared by more words than this is skipped: what such a generic key
+// (a common surname ending) finds is many weak neighbours, and verifying them all was most of the
+// cost of the slowest queries.
+const CROWDED_KEY = 32;
 // Words at least this long are also found by their first or last four letters and a length within
 // two, which catches two-letter differences the one-deletion table misses (Stellaris / Stellantis).
 const AFFIX_MIN_LENGTH = 6;
@@ -155,6 +207,15 @@ function indexed(kind: number): boolean {
 
 function significant(kind: number): boolean {
   return kind === TokenKind.name || kind === TokenKind.patronymic;
+}
+
+/**
+ * The bound counts every found word as paired. A word that ends up unpaired instead costs alpha ×
+ * its left-over weight; counting it as paired at this credit or more never understates the score
+ * (with N ≤ D: (N + c·w) / (D + w) ≥ N / (D + α·l) whenever c ≥ 1 − α·l/w).
+ */
+function creditFloor(token: NameToken, alpha: number): number {
+  return 1 - (alpha * leftOverWeight(token)) / token.weight;
 }
 
 // Same left-over weights as compare.ts.
@@ -216,7 +277,7 @@ export function compareBirthDates(query: string, listed: readonly string[]): 'ma
 /** The query, prepared for one name class, with what the score bound needs per query-word mask. */
 interface QueryReading {
   reading: PreparedReading;
-  /** Per 10-bit mask of found query words: matched weight, left-over weight, contradiction (filled on first use). */
+  /** Per 10-bit mask of found query words (filled on first use): matched weight of looked-up words, the same weighted by their credit floor, of other words, left-over weight, contradiction. */
   table: Float64Array;
   /** Which entries of `table` belong to this query (entries stamped with another query's number are stale). */
   stamps: Int32Array;
@@ -236,20 +297,25 @@ interface IdentifierHit {
 
 /** An in-memory index of list entities answering name screening queries. */
 export class ScreeningIndex {
-  // Entities.
-  private readonly entityIds: string[] = [];
-  private readonly captions: string[] = [];
+  // Entities. Lists of strings (programs, birth dates, countries) are shared: entities keep an index into `lists`.
+  private readonly entityIds = new PackedStrings();
+  /** The alias that is the entity's caption. */
+  private entityCaption!: Int32Array;
   private schemas!: Uint8Array;
-  private readonly sources: string[] = [];
-  private readonly programs: (readonly string[])[] = [];
-  private readonly birthDates: (readonly string[] | undefined)[] = [];
-  private readonly countries: (readonly string[] | undefined)[] = [];
+  /** Which schemas (SCHEMAS order) occur in the index. */
+  private readonly schemaPresent = new Uint8Array(SCHEMAS.length);
+  private readonly sourceNames: string[] = [];
+  private entitySource!: Int32Array;
+  private readonly lists: (readonly string[])[] = [Object.freeze([])];
+  private entityPrograms!: Int32Array;
+  private entityBirthDates!: Int32Array;
+  private entityCountries!: Int32Array;
   private genders!: Uint8Array;
-  private readonly identifiers: (readonly EntityIdentifier[] | undefined)[] = [];
+  private readonly identifiers = new Map<number, readonly EntityIdentifier[]>();
   private readonly identifierIndex = new Map<string, number | number[]>();
   private entityFirstForm!: Int32Array;
   // Names (aliases) and their readings ("forms": one per Latin reading of a name).
-  private readonly aliasNames: string[] = [];
+  private readonly aliasNames = new PackedStrings();
   private aliasKinds!: Uint8Array;
   private formAlias!: Int32Array;
   private formEntity!: Int32Array;
@@ -259,6 +325,8 @@ export class ScreeningIndex {
   private formLegal!: Uint8Array;
   private formSignificant!: Uint8Array;
   private formIndexedWeight!: Float32Array;
+  /** What the looked-up words weigh when left over (compare.ts counts a patronymic half). */
+  private formIndexedLeftOver!: Float32Array;
   private formFreeWeight!: Float32Array;
   // Vocabulary.
   private readonly vocab: NameToken[] = [];
@@ -271,13 +339,19 @@ export class ScreeningIndex {
   private soloPostings!: Int32Array;
   private formAllFrequent!: Uint8Array;
   private lookupKeys!: Float64Array;
+  // Where each of the 65,536 leading-hash buckets starts in lookupKeys (binary search within one).
+  private lookupBuckets!: Int32Array;
   // Per-query scratch space.
   private candidateMasks!: Uint32Array;
   private candidateHits!: Uint8Array;
   private candidateWeight!: Float32Array;
   private candidateCredit!: Float32Array;
+  private candidateBestCredit!: Float32Array;
   private vocabMasks!: Uint32Array;
   private vocabSims!: Float32Array;
+  // Which words a similarWords call has already verified (entries equal to seenStamp).
+  private vocabSeen!: Int32Array;
+  private seenStamp = 0;
   private readonly tablePool: Array<{ table: Float64Array; stamps: Int32Array }> = [];
   private queryNumber = 0;
 
@@ -285,12 +359,12 @@ export class ScreeningIndex {
 
   /** Number of entities indexed. */
   get size(): number {
-    return this.entityIds.length;
+    return this.entityIds.count;
   }
 
   /** Number of names (primary names and aliases) indexed. */
   get aliasCount(): number {
-    return this.aliasNames.length;
+    return this.aliasNames.count;
   }
 
   /** Number of distinct words in the vocabulary (for benchmarks). */
@@ -299,25 +373,32 @@ export class ScreeningIndex {
   }
 
   /** Builds an index; the source of an entity is the prefix of its id before ':' unless sourceOf says otherwise. */
-  static build(entities: Iterable<ListEntity>, sourceOf: (entity: ListEntity) => string = defaultSource): ScreeningIndex {
+  static build(entities: Iterable<ListEntity>, sourceOf: (entity: ListEntity) => string = defaultSource, options: BuildOptions = {}): ScreeningIndex {
     const index = new ScreeningIndex();
-    index.load(entities, sourceOf);
+    index.load(entities, sourceOf, options.frequentPostings ?? FREQUENT_POSTINGS);
     return index;
   }
 
-  private load(entities: Iterable<ListEntity>, sourceOf: (entity: ListEntity) => string): void {
+  private load(entities: Iterable<ListEntity>, sourceOf: (entity: ListEntity) => string, frequentPostings: number): void {
     const vocabIds = new Map<string, number>();
-    const internedStrings = new Map<string, string>();
-    const internedLists = new Map<string, readonly string[]>();
-    const intern = (list: readonly string[]): readonly string[] => {
+    const sourceIds = new Map<string, number>();
+    const listIds = new Map<string, number>([['', 0]]);
+    const intern = (list: readonly string[] | undefined): number => {
+      if (!list?.length) return 0;
       const key = list.join('\u0000');
-      let found = internedLists.get(key);
-      if (!found) {
-        found = Object.freeze([...list]);
-        internedLists.set(key, found);
+      let found = listIds.get(key);
+      if (found === undefined) {
+        found = this.lists.length;
+        this.lists.push(Object.freeze([...list]));
+        listIds.set(key, found);
       }
       return found;
     };
+    const entityCaption = new IntBuffer();
+    const entitySource = new IntBuffer();
+    const entityPrograms = new IntBuffer();
+    const entityBirthDates = new IntBuffer();
+    const entityCountries = new IntBuffer();
     const schemas = new IntBuffer();
     const genders = new IntBuffer();
     const entityFirstForm = new IntBuffer();
@@ -330,6 +411,7 @@ export class ScreeningIndex {
     const formLegal = new IntBuffer();
     const formSignificant = new IntBuffer();
     const formIndexedWeight = new FloatBuffer();
+    const formIndexedLeftOver = new FloatBuffer();
     const formFreeWeight = new FloatBuffer();
     const vocabKinds = new IntBuffer();
     const postingCounts = new IntBuffer();
@@ -349,19 +431,23 @@ export class ScreeningIndex {
     const acronymForms: Array<[number, number]> = [];
 
     for (const entity of entities) {
-      const entityIndex = this.entityIds.length;
-      this.entityIds.push(entity.id);
-      this.captions.push(entity.caption);
+      const entityIndex = this.entityIds.count;
+      this.entityIds.push(String(entity.id));
       const schemaCode = SCHEMAS.indexOf(entity.schema);
       schemas.push(schemaCode < 0 ? SCHEMAS.indexOf('LegalEntity') : schemaCode);
       const source = sourceOf(entity);
-      if (!internedStrings.has(source)) internedStrings.set(source, source);
-      this.sources.push(internedStrings.get(source)!);
-      this.programs.push(intern(entity.programs ?? []));
-      this.birthDates.push(entity.birthDates?.length ? intern(entity.birthDates) : undefined);
-      this.countries.push(entity.countries?.length ? intern(entity.countries.map((c) => c.toUpperCase())) : undefined);
+      let sourceId = sourceIds.get(source);
+      if (sourceId === undefined) {
+        sourceId = this.sourceNames.length;
+        this.sourceNames.push(source);
+        sourceIds.set(source, sourceId);
+      }
+      entitySource.push(sourceId);
+      entityPrograms.push(intern(entity.programs));
+      entityBirthDates.push(intern(entity.birthDates));
+      entityCountries.push(intern(entity.countries?.map((c) => c.toUpperCase())));
       genders.push(entity.gender === 'male' ? 1 : entity.gender === 'female' ? 2 : 0);
-      this.identifiers.push(entity.identifiers?.length ? entity.identifiers : undefined);
+      if (entity.identifiers?.length) this.identifiers.set(entityIndex, entity.identifiers);
       for (const identifier of entity.identifiers ?? []) {
         const value = normalizeIdentifier(String(identifier.value ?? ''));
         if (value.length < 4) continue;
@@ -378,11 +464,14 @@ export class ScreeningIndex {
       const names = entity.names?.length ? [...entity.names] : [];
       if (entity.caption && !names.some((name) => name.value === entity.caption)) names.unshift({ value: entity.caption, kind: 'primary' });
       const seen = new Set<string>();
+      let caption = -1;
       for (const name of names) {
         if (typeof name.value !== 'string' || seen.has(name.value)) continue;
         seen.add(name.value);
-        const aliasIndex = this.aliasNames.length;
+        const aliasIndex = this.aliasNames.count;
         this.aliasNames.push(name.value);
+        // The caption is one of the names (added above when missing); without a caption, the first name.
+        if (caption < 0 || name.value === entity.caption) caption = aliasIndex;
         aliasKinds.push(ALIAS_KINDS[name.kind] ?? ALIAS_KINDS.alias);
         for (const reading of nameReadings(name.value, nameClass)) {
           if (reading.words.length === 0) continue;
@@ -394,6 +483,7 @@ export class ScreeningIndex {
           formLegal.push(legalFormMask(reading.forms));
           let significantCount = 0;
           let indexedWeight = 0;
+          let indexedLeftOver = 0;
           let freeWeight = 0;
           reading.words.forEach((word, i) => {
             const kind = reading.kinds[i];
@@ -403,12 +493,14 @@ export class ScreeningIndex {
             if (indexed(kind)) {
               postingCounts.data[id] += 1;
               indexedWeight += this.vocab[id].weight;
+              indexedLeftOver += leftOverWeight(this.vocab[id]);
             } else {
               freeWeight += this.vocab[id].weight;
             }
           });
           formSignificant.push(Math.min(significantCount, 255));
           formIndexedWeight.push(indexedWeight);
+          formIndexedLeftOver.push(indexedLeftOver);
           formFreeWeight.push(freeWeight);
           // An organization name is also found by its acronym ("PLA" finds People's Liberation Army).
           const acronym = nameClass === 'person' ? undefined : acronymOf(reading.words, reading.kinds);
@@ -419,11 +511,20 @@ export class ScreeningIndex {
           }
         }
       }
+      entityCaption.push(caption);
     }
     entityFirstForm.push(formAlias.length);
     formOffsets.push(formTokens.length);
+    this.entityIds.finish();
+    this.aliasNames.finish();
+    this.entityCaption = entityCaption.toArray();
+    this.entitySource = entitySource.toArray();
+    this.entityPrograms = entityPrograms.toArray();
+    this.entityBirthDates = entityBirthDates.toArray();
+    this.entityCountries = entityCountries.toArray();
 
     this.schemas = Uint8Array.from(schemas.toArray());
+    for (const code of this.schemas) this.schemaPresent[code] = 1;
     this.genders = Uint8Array.from(genders.toArray());
     this.entityFirstForm = entityFirstForm.toArray();
     this.aliasKinds = Uint8Array.from(aliasKinds.toArray());
@@ -435,6 +536,7 @@ export class ScreeningIndex {
     this.formLegal = Uint8Array.from(formLegal.toArray());
     this.formSignificant = Uint8Array.from(formSignificant.toArray());
     this.formIndexedWeight = formIndexedWeight.toArray();
+    this.formIndexedLeftOver = formIndexedLeftOver.toArray();
     this.formFreeWeight = formFreeWeight.toArray();
     this.vocabKinds = Uint8Array.from(vocabKinds.toArray());
     if (this.vocab.length >= ID_SPACE) throw new RangeError(`vocabulary of ${this.vocab.length} words exceeds ${ID_SPACE}`);
@@ -460,7 +562,7 @@ export class ScreeningIndex {
     // Frequent words, and the forms made only of them (found through the words' short "solo" lists).
     this.vocabFrequent = new Uint8Array(this.vocab.length);
     for (let v = 0; v < this.vocab.length; v++) {
-      if (counts[v] > FREQUENT_POSTINGS && this.vocabKinds[v] !== KIND_ACRONYM) this.vocabFrequent[v] = 1;
+      if (counts[v] > frequentPostings && this.vocabKinds[v] !== KIND_ACRONYM) this.vocabFrequent[v] = 1;
     }
     this.formAllFrequent = new Uint8Array(formCount);
     const soloCounts = new Int32Array(this.vocab.length);
@@ -502,34 +604,42 @@ export class ScreeningIndex {
       if (token.text.length >= 4) for (const variant of deletions(token.text)) add(variant, id);
       add(SKELETON_PREFIX + token.skel, id);
       if (token.text.length >= AFFIX_MIN_LENGTH) for (const key of affixKeys(token.text, token.text.length)) add(key, id);
-      if (token.text.length >= DOUBLE_DELETION_MIN_LENGTH) {
-        add(DOUBLE_DELETION_PREFIX + token.text, id);
-        for (const variant of deletions(token.text)) add(DOUBLE_DELETION_PREFIX + variant, id);
-        for (const variant of doubleDeletions(token.text)) add(DOUBLE_DELETION_PREFIX + variant, id);
-      }
+      if (token.text.length >= DOUBLE_DELETION_MIN_LENGTH) for (const variant of doubleDeletions(token.text)) add(DOUBLE_DELETION_PREFIX + variant, id);
     }
     this.lookupKeys = Float64Array.from(keyList).sort();
+    this.lookupBuckets = new Int32Array(BUCKETS + 1);
+    for (let i = 0, b = 0; b <= BUCKETS; b++) {
+      while (i < this.lookupKeys.length && Math.floor(this.lookupKeys[i] / ID_SPACE) >>> BUCKET_SHIFT < b) i += 1;
+      this.lookupBuckets[b] = i;
+    }
 
     this.candidateMasks = new Uint32Array(formCount);
     this.candidateHits = new Uint8Array(formCount);
     this.candidateWeight = new Float32Array(formCount);
     this.candidateCredit = new Float32Array(formCount);
+    this.candidateBestCredit = new Float32Array(formCount);
     this.vocabMasks = new Uint32Array(this.vocab.length);
     this.vocabSims = new Float32Array(this.vocab.length);
+    this.vocabSeen = new Int32Array(this.vocab.length);
   }
 
-  // Word ids whose lookup key hashes like `key` (callers verify: hashes collide).
-  private lookup(key: string, out: number[]): void {
-    const h = hash30(key) * ID_SPACE;
+  // Word ids whose lookup key hashes like `key` (callers verify: hashes collide); none when more than `crowded`.
+  private lookup(key: string, out: number[], crowded = Infinity): void {
+    const hash = hash30(key);
+    const h = hash * ID_SPACE;
     const keys = this.lookupKeys;
-    let lo = 0;
-    let hi = keys.length;
+    const bucket = hash >>> BUCKET_SHIFT;
+    let lo = this.lookupBuckets[bucket];
+    let hi = this.lookupBuckets[bucket + 1];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (keys[mid] < h) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < keys.length && keys[i] < h + ID_SPACE; i++) out.push(keys[i] - h);
+    let end = lo;
+    while (end < keys.length && keys[end] < h + ID_SPACE) end += 1;
+    if (end - lo > crowded) return;
+    for (let i = lo; i < end; i++) out.push(keys[i] - h);
   }
 
   // Vocabulary words similar enough to a query word to pair with it, and the best similarity seen.
@@ -543,12 +653,13 @@ export class ScreeningIndex {
     }
     const ids: number[] = [];
     const sims: number[] = [];
-    const seen = new Set<number>();
+    const seen = this.vocabSeen;
+    const stamp = (this.seenStamp = (this.seenStamp + 1) & 0x3fffffff || 1);
     let best = 0;
     const verify = (candidates: number[]) => {
       for (const id of candidates) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
         if (this.vocabKinds[id] === KIND_ACRONYM) continue;
         const sim = tokenSimilarity(token, this.vocab[id]);
         if (sim >= PAIR_FLOOR) {
@@ -563,11 +674,18 @@ export class ScreeningIndex {
       // No close word: look two edits away, and by first or last four letters.
       const more: number[] = [];
       for (let length = token.text.length - 2; length <= token.text.length + 2; length++) {
-        if (length >= AFFIX_MIN_LENGTH) for (const key of affixKeys(token.text, length)) this.lookup(key, more);
+        if (length >= AFFIX_MIN_LENGTH) for (const key of affixKeys(token.text, length)) this.lookup(key, more, CROWDED_KEY);
       }
-      this.lookup(DOUBLE_DELETION_PREFIX + token.text, more);
-      for (const variant of deletions(token.text)) this.lookup(DOUBLE_DELETION_PREFIX + variant, more);
-      for (const variant of doubleDeletions(token.text)) this.lookup(DOUBLE_DELETION_PREFIX + variant, more);
+      // Two edits: the query is the word less two letters, or less one after one letter more or
+      // different, or both lost two (two substitutions, an insertion and a substitution, …).
+      this.lookup(DOUBLE_DELETION_PREFIX + token.text, more, CROWDED_KEY);
+      for (const variant of deletions(token.text)) this.lookup(DOUBLE_DELETION_PREFIX + variant, more, CROWDED_KEY);
+      if (token.text.length >= DOUBLE_DELETION_MIN_LENGTH - 2) {
+        for (const variant of doubleDeletions(token.text)) {
+          this.lookup(variant, more, CROWDED_KEY);
+          this.lookup(DOUBLE_DELETION_PREFIX + variant, more, CROWDED_KEY);
+        }
+      }
       verify(more);
     }
     return { ids, sims, best };
@@ -609,7 +727,8 @@ export class ScreeningIndex {
     // Identifier matches are found and kept whatever the name says.
     const identifierHits = this.identifierMatches(query);
     for (const entity of identifierHits.keys()) {
-      let top = { name: -1, form: this.entityFirstForm[entity], final: 0 };
+      // An entity without any name to compare (only a legal form, say) still matches by identifier.
+      let top = { name: -1, form: -1, final: 0 };
       for (let form = this.entityFirstForm[entity]; form < this.entityFirstForm[entity + 1]; form++) {
         const score = this.scoreForm(form, classQuery(this.formClasses[form]), simCache);
         if (score > top.name) top = { name: score, form, final: 0 };
@@ -623,11 +742,12 @@ export class ScreeningIndex {
 
     // Step 3: bound every found form; keep those that may reach the threshold, best bound first.
     const floor = threshold - MAX_BOOST;
+    const schemaFactor = SCHEMAS.map((schema) => (schemasCompatible(query.schema, schema) ? 1 : SCHEMA_MISMATCH_FACTOR));
     const ordered: number[] = [];
     for (const form of touchedForms) {
       const code = this.formClasses[form];
       const cq = classQuery(code);
-      const bound = cq.boundable ? this.bound(form, code, cq) : 1;
+      const bound = (cq.boundable ? this.bound(form, code, cq) : 1) * schemaFactor[this.schemas[this.formEntity[form]]];
       // Bound (rounded up) and form packed in one number, so a typed-array sort orders them; the
       // form is stored inverted so that among equal bounds the earlier name (the primary) comes first.
       if (bound >= floor) ordered.push(Math.ceil(bound * 4096) * FORM_SPACE + (FORM_SPACE - 1 - form));
@@ -637,6 +757,7 @@ export class ScreeningIndex {
       this.candidateHits[form] = 0;
       this.candidateWeight[form] = 0;
       this.candidateCredit[form] = 0;
+      this.candidateBestCredit[form] = 0;
     }
     const byBound = Float64Array.from(ordered).sort().reverse();
 
@@ -669,27 +790,27 @@ export class ScreeningIndex {
     }
 
     const winners = [...best].filter(([, candidate]) => candidate.final >= threshold);
-    winners.sort(([a, x], [b, y]) => y.final - x.final || (this.entityIds[a] < this.entityIds[b] ? -1 : 1));
+    winners.sort(([a, x], [b, y]) => y.final - x.final || (this.entityIds.get(a) < this.entityIds.get(b) ? -1 : 1));
     // Evidence only for what is returned.
     return winners.slice(0, limit).map(([entity, candidate]) => {
-      const matchedName = this.aliasNames[this.formAlias[candidate.form]];
+      const matchedName = candidate.form >= 0 ? this.aliasNames.get(this.formAlias[candidate.form]) : this.aliasNames.get(this.entityCaption[entity]);
       const evidence: MatchEvidence[] = [];
       this.facts(query, entity, Math.max(0, candidate.name), identifierHits.get(entity), evidence, matchedName);
       return {
-        entityId: this.entityIds[entity],
-        caption: this.captions[entity],
+        entityId: this.entityIds.get(entity),
+        caption: this.aliasNames.get(this.entityCaption[entity]),
         score: round(candidate.final),
         matchedName,
-        source: this.sources[entity],
-        programs: [...this.programs[entity]],
+        source: this.sourceNames[this.entitySource[entity]],
+        programs: [...this.lists[this.entityPrograms[entity]]],
         evidence,
       };
     });
   }
 
-  // A reusable bound table (3 numbers per 10-bit mask); entries are valid for the query whose number they carry.
+  // A reusable bound table (TABLE_WIDTH numbers per 10-bit mask); entries are valid for the query whose number they carry.
   private boundTable(slot: number): { table: Float64Array; stamps: Int32Array } {
-    while (this.tablePool.length <= slot) this.tablePool.push({ table: new Float64Array(3 << SLOT_BITS), stamps: new Int32Array(1 << SLOT_BITS) });
+    while (this.tablePool.length <= slot) this.tablePool.push({ table: new Float64Array(TABLE_WIDTH << SLOT_BITS), stamps: new Int32Array(1 << SLOT_BITS) });
     return this.tablePool[slot];
   }
 
@@ -701,7 +822,7 @@ export class ScreeningIndex {
       const found = this.identifierIndex.get(value);
       const entities = found === undefined ? [] : typeof found === 'number' ? [found] : found;
       for (const entity of entities) {
-        const listed = this.identifiers[entity]?.find((candidate) => normalizeIdentifier(String(candidate.value)) === value && schemesAgree(candidate.scheme, identifier.scheme));
+        const listed = this.identifiers.get(entity)?.find((candidate) => normalizeIdentifier(String(candidate.value)) === value && schemesAgree(candidate.scheme, identifier.scheme));
         if (listed && !hits.has(entity)) hits.set(entity, { query: identifier, entity: listed });
       }
     }
@@ -739,7 +860,8 @@ export class ScreeningIndex {
     const wantedClasses: number[] = [];
     for (let code = 0; code < CLASSES.length; code++) {
       const nameClass = CLASSES[code];
-      const wanted = query.schema === undefined || SCHEMAS.some((schema) => nameClassOf(schema) === nameClass && schemasCompatible(query.schema, schema));
+      // Names are read by the class of schemas that are in the index and compatible with the query's.
+      const wanted = SCHEMAS.some((schema, at) => this.schemaPresent[at] && nameClassOf(schema) === nameClass && schemasCompatible(query.schema, schema));
       if (!wanted) continue;
       wantedClasses.push(code);
       const shift = code * SLOT_BITS;
@@ -810,15 +932,15 @@ export class ScreeningIndex {
     const hits = this.candidateHits;
     const weights = this.candidateWeight;
     const credits = this.candidateCredit;
+    const bestCredits = this.candidateBestCredit;
     const add = (id: number, start: number, end: number, list: Int32Array) => {
       const bits = this.vocabMasks[id];
       const acronym = this.vocabKinds[id] === KIND_ACRONYM;
       const counts = significant(this.vocabKinds[id]) ? 1 : 0;
       const weight = this.vocab[id].weight;
       const earned = credit(this.vocabSims[id]);
-      // A found word that ends up unpaired costs at most what (1 − alpha) of credit would (see bound()).
-      const creditPerson = weight * Math.max(earned, 1 - EXTRA_ALPHA.person);
-      const creditOther = weight * Math.max(earned, 1 - EXTRA_ALPHA.org);
+      const rankPerson = Math.max(earned, creditFloor(this.vocab[id], EXTRA_ALPHA.person));
+      const rankOther = Math.max(earned, creditFloor(this.vocab[id], EXTRA_ALPHA.org));
       for (let p = start; p < end; p++) {
         const form = list[p];
         if (masks[form] === 0) touchedForms.push(form);
@@ -828,10 +950,13 @@ export class ScreeningIndex {
           hits[form] = 255;
           weights[form] = this.formIndexedWeight[form];
           credits[form] = this.formIndexedWeight[form];
+          bestCredits[form] = 1;
         } else {
+          const rank = this.formClasses[form] === 0 ? rankPerson : rankOther;
           if (hits[form] < 254) hits[form] += counts;
           weights[form] += weight;
-          credits[form] += this.formClasses[form] === 0 ? creditPerson : creditOther;
+          credits[form] += weight * rank;
+          if (rank > bestCredits[form]) bestCredits[form] = rank;
         }
       }
     };
@@ -883,7 +1008,7 @@ export class ScreeningIndex {
       let heaviest = 0;
       for (const id of skipped) {
         if ((this.vocabMasks[id] & bit) === 0) continue;
-        bestCredit = Math.max(bestCredit, credit(this.vocabSims[id]), 1 - alpha);
+        bestCredit = Math.max(bestCredit, credit(this.vocabSims[id]), creditFloor(token, alpha), creditFloor(this.vocab[id], alpha));
         heaviest = Math.max(heaviest, this.vocab[id].weight);
       }
       if (bestCredit < 0) {
@@ -900,43 +1025,53 @@ export class ScreeningIndex {
   }
 
   // Upper bound of a form's name score: compare.ts's formula with every found word paired, at the
-  // best credit its similarity allows.
+  // best credit its similarity allows (a query word pairs with one of the form's found words, so it
+  // earns at most the best credit among them).
   private bound(form: number, code: number, cq: ClassQuery): number {
     const bits = (this.candidateMasks[form] >>> (code * SLOT_BITS)) & SLOT_MASK;
     const indexedWeight = this.formIndexedWeight[form];
     const free = this.formFreeWeight[form];
     const rawEntity = Math.min(this.candidateWeight[form], indexedWeight) + free;
     const creditedEntity = Math.min(this.candidateCredit[form], indexedWeight) + free;
-    const unmatchedEntity = Math.max(0, indexedWeight - this.candidateWeight[form]);
+    // Found words weigh at least their left-over weight, so this never overstates what is left over.
+    const unmatchedEntity = Math.max(0, this.formIndexedLeftOver[form] - this.candidateWeight[form]);
     const contradictEntity = this.candidateHits[form] < this.formSignificant[form];
     const alpha = EXTRA_ALPHA[CLASSES[code]];
+    const bestCredit = this.candidateBestCredit[form];
     let best = 0;
     for (const { reading, table, stamps } of cq.readings) {
-      const at = bits * 3;
+      const at = bits * TABLE_WIDTH;
       if (stamps[bits] !== this.queryNumber) {
         stamps[bits] = this.queryNumber;
         // Matched and left-over query weight for this set of found words (particles and initials
         // are counted as matched: they are never looked up).
         let matched = 0;
+        let floored = 0;
+        let other = 0;
         let unmatched = 0;
         let contradicts = 0;
         reading.tokens.forEach((token, i) => {
-          if (indexed(token.kind) && (bits & (1 << i)) === 0) {
+          if (!indexed(token.kind)) other += token.weight;
+          else if ((bits & (1 << i)) === 0) {
             unmatched += leftOverWeight(token);
             if (significant(token.kind)) contradicts = 1;
           } else {
             matched += token.weight;
+            floored += token.weight * creditFloor(token, alpha);
           }
         });
         table[at] = matched;
-        table[at + 1] = unmatched;
-        table[at + 2] = contradicts;
+        table[at + 1] = floored;
+        table[at + 2] = other;
+        table[at + 3] = unmatched;
+        table[at + 4] = contradicts;
       }
-      const numerator = table[at] + creditedEntity;
-      const paired = table[at] + rawEntity;
-      const bound = table[at + 2] && contradictEntity
-        ? (SUBSTITUTION_FACTOR * numerator) / (paired + table[at + 1] + unmatchedEntity)
-        : numerator / (paired + alpha * (table[at + 1] + unmatchedEntity));
+      // A query word earns at most the best credit among the form's found words, and at least its floor.
+      const numerator = Math.max(table[at] * bestCredit, table[at + 1]) + table[at + 2] + creditedEntity;
+      const paired = table[at] + table[at + 2] + rawEntity;
+      const bound = table[at + 4] && contradictEntity
+        ? (SUBSTITUTION_FACTOR * numerator) / (paired + table[at + 3] + unmatchedEntity)
+        : numerator / (paired + alpha * (table[at + 3] + unmatchedEntity));
       if (bound > best) best = bound;
     }
     return Math.min(1, best);
@@ -982,16 +1117,16 @@ export class ScreeningIndex {
     };
     const schema = SCHEMAS[this.schemas[entity]];
     if (!schemasCompatible(query.schema, schema)) adjust('schema', query.schema ?? '', schema, score * SCHEMA_MISMATCH_FACTOR);
-    const birthDates = this.birthDates[entity];
-    if (query.birthDate && birthDates) {
+    const birthDates = this.lists[this.entityBirthDates[entity]];
+    if (query.birthDate && birthDates.length) {
       const verdict = compareBirthDates(query.birthDate, birthDates);
       const next =
         verdict === 'match' ? Math.min(NAME_ONLY_CAP, score + FACT_MATCH_BOOST)
         : score * (verdict === 'month' ? BIRTH_MONTH_MISMATCH_FACTOR : verdict === 'near' ? BIRTH_YEAR_NEAR_FACTOR : BIRTH_YEAR_MISMATCH_FACTOR);
       adjust('birth_date', query.birthDate, birthDates.join(', '), next);
     }
-    const countries = this.countries[entity];
-    if (query.country && countries) {
+    const countries = this.lists[this.entityCountries[entity]];
+    if (query.country && countries.length) {
       const agrees = countries.includes(query.country.toUpperCase());
       adjust('country', query.country, countries.join(', '), agrees ? Math.min(NAME_ONLY_CAP, score + FACT_MATCH_BOOST) : score * COUNTRY_MISMATCH_FACTOR);
     }
