@@ -1,8 +1,6 @@
-// The screening pages, as a row of links under each page's heading (the side navigation names the
-// section only). The current page is marked for assistive technology, not by colour alone.
-import { Anchor, Group } from '@mantine/core';
+// The screening pages under each screening page's heading (a case's page belongs to the case list).
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { SectionNav } from './SectionNav';
 
 const PAGES = [
   { path: '/app/screening', key: 'cases' },
@@ -12,26 +10,5 @@ const PAGES = [
 
 export function ScreeningNav() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  // A case's page belongs to the case list.
-  const current = pathname.startsWith('/app/screening/lists') ? '/app/screening/lists' : pathname.startsWith('/app/screening/match') ? '/app/screening/match' : '/app/screening';
-  return (
-    <nav aria-label={t('screening.nav.label')}>
-      <Group gap="md" wrap="wrap">
-        {PAGES.map((page) => (
-          <Anchor
-            key={page.path}
-            component={Link}
-            to={page.path}
-            size="sm"
-            fw={page.path === current ? 700 : undefined}
-            underline={page.path === current ? 'always' : 'hover'}
-            aria-current={page.path === current ? 'page' : undefined}
-          >
-            {t(`screening.nav.${page.key}`)}
-          </Anchor>
-        ))}
-      </Group>
-    </nav>
-  );
+  return <SectionNav label={t('screening.nav.label')} pages={PAGES.map((p) => ({ path: p.path, label: t(`screening.nav.${p.key}`) }))} />;
 }
