@@ -187,3 +187,12 @@ describe('compareNames: bad input', () => {
     );
   });
 });
+
+describe('one-word person names', () => {
+  it('never lets a one-word name (a weak alias, a bare given name) hit a full name, but keeps joined words', () => {
+    expect(compareNames('Владимир Путин', 'VLADIMIR', 'Person')).toBeLessThan(0.7);
+    expect(compareNames('Ivan Petrov', 'Petrov', 'Person')).toBeLessThan(0.7);
+    expect(compareNames('Ramimakhlouf', 'Rami Makhlouf', 'Person')).toBeGreaterThanOrEqual(0.7);
+    expect(compareNames('A. Khamenei', 'Ali Khamenei', 'Person')).toBeGreaterThanOrEqual(0.7);
+  });
+});

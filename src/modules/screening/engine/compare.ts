@@ -37,6 +37,8 @@ export const EXTRA_ALPHA: Record<NameClass, number> = { person: 0.35, org: 0.6, 
 /** Factor on the score when both names have words the other lacks (another first name or surname). */
 export const SUBSTITUTION_FACTOR = 0.7;
 const ONLY_INITIALS_CAP = 0.5;
+/** The most a one-word person name can score against a name of several words (below the default threshold). */
+const SINGLE_WORD_PERSON_CAP = 0.65;
 const LEGAL_FORM_CONFLICT_FACTOR = 0.65;
 
 // Reused rows for the edit distance (single-threaded, so sharing is safe).
@@ -271,6 +273,11 @@ function secondPassPairs(a: readonly NameToken[], b: readonly NameToken[], freeA
   }
 }
 
+/** The words that carry a person's name: names, initials and patronymics (not particles or titles). */
+function nameWords(tokens: readonly NameToken[]): NameToken[] {
+  return tokens.filter((token) => token.kind === TokenKind.name || token.kind === TokenKind.initial || token.kind === TokenKind.patronymic);
+}
+
 function hasNameWord(tokens: readonly NameToken[]): boolean {
   return tokens.some((token) => token.kind === TokenKind.name || token.kind === TokenKind.patronymic);
 }
@@ -308,6 +315,14 @@ export function scoreTokens(
   }
   // Names made only of initials and particles ("N.N.", "Al Bin") cannot identify anyone.
   if (!hasNameWord(q) || !hasNameWord(e)) score = Math.min(score, ONLY_INITIALS_CAP);
+  // A person's one-word name (a list's weak alias "VLADIMIR", a bare surname) against a full name
+  // agrees on one word at most: the rest of the full name is unexplained, so it is never a hit alone.
+  // Joined words ("Ramimakhlouf") are not one-word names: the single word must be clearly shorter.
+  if (nameClass === 'person' && score > SINGLE_WORD_PERSON_CAP) {
+    const [short, long] = nameWords(q).length <= nameWords(e).length ? [nameWords(q), nameWords(e)] : [nameWords(e), nameWords(q)];
+    const letters = (words: NameToken[]) => words.reduce((sum, w) => sum + w.text.length, 0);
+    if (short.length === 1 && long.length >= 2 && letters(short) < 0.75 * letters(long)) score = SINGLE_WORD_PERSON_CAP;
+  }
   return score;
 }
 
