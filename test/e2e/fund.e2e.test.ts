@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../support/app.ts';
 import { seriousViolations } from './browser.ts';
-import { type Platform, apiCall, expectAccessible, newContext, peek, signInStaff, snapshotOnFailure, startPlatform } from './platform.ts';
+import { type Platform, SCREENSHOTS, apiCall, expectAccessible, newContext, peek, signInStaff, snapshotOnFailure, startPlatform } from './platform.ts';
 
 // The fund's staff pages and the public Sankey chart, through the real UI: a fund officer records a
 // donation and books a budget allocation through the forms (a server-side field error lands next to
@@ -101,7 +101,7 @@ describe('fund pages', () => {
       expect(await entry.getByTestId('entry-reverse').count()).toBe(1);
       await expectAccessible(page, 'journal');
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: path.join('/tmp', 'fund-journal.png'), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'fund-journal.png'), fullPage: true });
 
       // --- The trial balance balances ---------------------------------------------------------------
       await page.getByRole('navigation', { name: 'Fund pages' }).getByRole('link', { name: 'Trial balance' }).click();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../support/app.ts';
-import { PDF, type Platform, apiCall, expectAccessible, newContext, peek, signInStaff, snapshotOnFailure, startPlatform } from './platform.ts';
+import { PDF, type Platform, SCREENSHOTS, apiCall, expectAccessible, newContext, peek, signInStaff, snapshotOnFailure, startPlatform } from './platform.ts';
 
 // Sanctions screening through the real UI: an administrator imports a small list through the form
 // (a malformed file first: its file and line are shown, nothing is stored); an officer screens an
@@ -193,7 +193,7 @@ describe('screening pages', () => {
       expect(await np.getByTestId('case-organizations').getByRole('link', { name: 'Dnipro Optics LLC' }).getAttribute('href')).toBe(`/app/organizations/${organizationId}`);
       await expectAccessible(np, 'screening case');
       await np.evaluate('window.scrollTo(0, 0)');
-      await np.screenshot({ path: path.join('/tmp', 'screening-case.png'), fullPage: true });
+      await np.screenshot({ path: path.join(SCREENSHOTS, 'screening-case.png'), fullPage: true });
 
       // The reason's rule is shown and checked before anything is sent.
       const decision = np.getByTestId('decision-form');
