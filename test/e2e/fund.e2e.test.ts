@@ -55,7 +55,8 @@ describe('fund pages', () => {
       await expectAccessible(page, 'donation form');
       await dialog.getByTestId('submit-donation').click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'recorded and booked' }).count(), { timeout: 15_000 }).toBe(1);
-      expect(await page.getByTestId('donations').textContent()).toMatch(/Kingdom of Denmark[\s\S]*2,500,000\.50 UAH/);
+      // The list refetches after the dialog closes: wait for it rather than read it once.
+      await expect.poll(() => page.getByTestId('donations').textContent(), { timeout: 15_000 }).toMatch(/Kingdom of Denmark[\s\S]*2,500,000\.50 UAH/);
 
       // --- A budget allocation through the entry form ---------------------------------------------
       await page.getByRole('navigation', { name: 'Fund pages' }).getByRole('link', { name: 'Journal' }).click();
@@ -178,6 +179,7 @@ describe('fund pages', () => {
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sale recorded' }).count(), { timeout: 15_000 }).toBe(1);
       await moveTo('asset-to-sold', 'Sold');
       await moveTo('asset-to-proceeds_received', 'Proceeds received');
+      await expect.poll(() => page.getByRole('region', { name: 'Sale', exact: true }).textContent(), { timeout: 15_000 }).toMatch(/Booked in the ledger\s*Yes/);
       const saleCard = await page.getByRole('region', { name: 'Sale', exact: true }).textContent();
       expect(saleCard).toMatch(/Net proceeds\s*749,999\.75 UAH/);
       expect(saleCard).toMatch(/Booked in the ledger\s*Yes/);
