@@ -41,7 +41,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
+      // An autovacuum worker (a superuser's backend, which this role may not terminate) can be
+      // cleaning the database right after a write-heavy test: wait for it instead of failing.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await dropper.query(`drop database if exists ${name} with (force)`);
+          break;
+        } catch (error) {
+          if (attempt >= 20 || !/pg_signal_backend|being accessed by other users/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
       await dropper.end();
     },
   };
