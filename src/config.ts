@@ -62,6 +62,12 @@ export const ZConfigEnv = z.object({
     .refine((value) => !/[\r\n\u0000]/.test(value), 'must be a single line')
     .default('ADI Platform <no-reply@adi.localhost>')
     .describe('sender (From) of notification e-mails'),
+  ADI_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .refine((value) => URL.canParse(value), 'must be an http:// or https:// URL')
+    .optional()
+    .describe('public address of the platform (`https://adi.example.gov.ua`), printed in the QR codes of certificates; unset = the address the request came to'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
 });
 
@@ -89,6 +95,7 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     trustProxy: env.ADI_TRUST_PROXY,
     smtpUrl: env.ADI_SMTP_URL,
     mailFrom: env.ADI_MAIL_FROM,
+    publicUrl: env.ADI_PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -34,6 +34,8 @@ import { registerFundTracingRoutes } from './modules/fund/tracing-routes.ts';
 import { registerScreeningRoutes } from './modules/screening/routes.ts';
 import { registerScreeningCaseRoutes } from './modules/screening/cases-routes.ts';
 import { registerScreeningJobs } from './modules/screening/cases-service.ts';
+import { queueComplianceSweep, registerRegimeJobs } from './modules/regime/reports-service.ts';
+import { registerRegimeRoutes } from './modules/regime/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
@@ -217,7 +219,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerFundTracingRoutes(app, deps);
   registerScreeningRoutes(app, deps);
   registerScreeningCaseRoutes(app, deps);
+  registerRegimeRoutes(app, deps);
   registerScreeningJobs();
+  registerRegimeJobs();
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -271,10 +275,21 @@ export async function startPlatform(
     const address = await app.listen({ port: config.port, host: config.host });
     trace('listening');
     await ready;
+    // The regime's compliance sweep (reminders, overdue reports) once a day per node; the job key
+    // and the sweep's own unique records make runs on several nodes harmless.
+    let sweptOn = '';
+    const queueDailySweep = () => {
+      const today = new Date().toISOString().slice(0, 10);
+      if (sweptOn === today) return;
+      sweptOn = today;
+      queueComplianceSweep(database.db).catch((error) => app?.log.error({ err: error }, 'queueing the regime compliance sweep failed'));
+    };
+    queueDailySweep();
     // Housekeeping: sessions that expired without being used again would otherwise stay forever.
     const housekeeping = setInterval(() => {
       purgeExpiredSessions(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired sessions failed'));
       purgeExpiredIdempotencyKeys(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired idempotency keys failed'));
+      queueDailySweep();
     }, SESSION_PURGE_INTERVAL_MS);
     housekeeping.unref();
     const mailLog = app.log;

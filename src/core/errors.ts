@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   invalid_transition: { status: 409, title: 'That state change is not allowed' },
   screening_blocked: { status: 409, title: 'Blocked by sanctions screening' },
   on_hold: { status: 409, title: 'This cannot proceed at the moment' },
+  eligibility_failed: { status: 409, title: 'The eligibility criteria are not met' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   uri_too_long: { status: 414, title: 'The request URL or one of its parts is too long' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },

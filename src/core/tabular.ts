@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 
 // One way to export a table, as CSV for machines and XLSX for people. Money stays an integer count of
 // minor units in CSV (exact, what scripts expect); XLSX shows it in major units with the currency's
@@ -92,3 +93,11 @@ export async function tablesXlsx(tables: Table[], meta: { title: string; creator
 
 /** The content type of an XLSX workbook. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a table as a CSV or XLSX download named `<fileName>.<ext>`. */
+export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx', fileName: string): Promise<FastifyReply> {
+  const disposition = `attachment; filename="${fileName}.${format}"`;
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', disposition).send(tableCsv(table));
+  const body = await tablesXlsx([table], { title: table.name });
+  return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', disposition).send(body);
+}

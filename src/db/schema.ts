@@ -1,4 +1,6 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CertificateFields } from '../modules/regime/certificate.ts';
+import type { Criterion, Evaluation } from '../modules/regime/rules.ts';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (one interface per table). A column's
@@ -26,6 +28,16 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_postings: LedgerPostingsTable;
+  regime_settings: RegimeSettingsTable;
+  regime_rule_sets: RegimeRuleSetsTable;
+  regime_applications: RegimeApplicationsTable;
+  regime_residents: RegimeResidentsTable;
+  regime_transitions: RegimeTransitionsTable;
+  regime_reports: RegimeReportsTable;
+  regime_suspension_proposals: RegimeSuspensionProposalsTable;
+  regime_notices: RegimeNoticesTable;
+  regime_commission_members: RegimeCommissionMembersTable;
+  regime_appeals: RegimeAppealsTable;
   screening_lists: ScreeningListsTable;
   screening_list_versions: ScreeningListVersionsTable;
   screening_entities: ScreeningEntitiesTable;
@@ -567,4 +579,172 @@ export interface BackgroundJobsTable {
   run_after: Timestamp;
   created_at: Timestamp;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** The special economic regime's settings: one row. */
+export interface RegimeSettingsTable {
+  id: Generated<boolean>;
+  decision_working_days: number;
+  report_due_month: number;
+  report_due_day: number;
+  report_grace_days: number;
+  reminder_days_before: number[];
+  cure_days: number;
+  appeal_days: number;
+  benefit_rates: Jsonb<RegimeBenefitRates>;
+  hideable_fields: string[];
+  last_certificate_seq: number;
+  version: number;
+  updated_at: Timestamp;
+}
+
+/** Rates of the benefits estimate, as decimal strings (percentages). */
+export interface RegimeBenefitRates {
+  corporateIncomeTaxPct: string;
+  landTaxReliefPct: string;
+  propertyTaxReliefPct: string;
+  environmentalTaxReliefPct: string;
+}
+
+export interface RegimeRuleSetsTable {
+  id: string;
+  version: number;
+  effective_from: DateColumn;
+  title: string;
+  notes: string | null;
+  criteria: Jsonb<Criterion[]>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type RegimeApplicationStatus = 'draft' | 'submitted' | 'checks' | 'granted' | 'refused' | 'returned' | 'withdrawn';
+export type RegimeResidentStatus = 'active' | 'suspended' | 'terminated' | 'exited';
+
+/** Figures of an application or annual report, as the company gave them (money in minor units of `currency`). */
+export interface RegimeFigures {
+  fiscalYear: number | null;
+  currency: string | null;
+  revenueMinor: number | null;
+  qualifiedDefenseIncomeMinor: number | null;
+  employees: number | null;
+  averageMonthlyWageMinor: number | null;
+  stateOwnershipPct: string | null;
+  localContentPct: string | null;
+  investmentMinor: number | null;
+  reinvestedProfitMinor: number | null;
+  landTaxMinor: number | null;
+  propertyTaxMinor: number | null;
+  environmentalTaxMinor: number | null;
+}
+
+export interface RegimeApplicationsTable {
+  id: string;
+  organization_id: string;
+  status: RegimeApplicationStatus;
+  figures: Jsonb<RegimeFigures>;
+  auditor_report_document_id: string | null;
+  document_ids: string[];
+  rule_set_id: string | null;
+  evaluation: Jsonb<Evaluation> | null;
+  submitted_at: Timestamp | null;
+  decision_due_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegimeResidentsTable {
+  id: string;
+  organization_id: string;
+  application_id: string;
+  status: RegimeResidentStatus;
+  rule_set_id: string;
+  granted_at: Timestamp;
+  certificate_id: string;
+  certificate_number: string;
+  certificate: Jsonb<CertificateFields>;
+  signature: string;
+  key_id: string;
+  public_key: string;
+  suspended_at: Timestamp | null;
+  cure_deadline: DateColumn | null;
+  suspension_reason: string | null;
+  ended_at: Timestamp | null;
+  end_grounds: string | null;
+  hidden_fields: string[];
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegimeTransitionsTable {
+  id: string;
+  subject_type: 'application' | 'resident';
+  subject_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_label: string;
+  reason: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface RegimeReportsTable {
+  id: string;
+  resident_id: string;
+  organization_id: string;
+  year: number;
+  status: 'draft' | 'accepted' | 'failed';
+  figures: Jsonb<RegimeFigures>;
+  auditor_report_document_id: string | null;
+  rule_set_id: string | null;
+  evaluation: Jsonb<Evaluation> | null;
+  submitted_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegimeSuspensionProposalsTable {
+  id: string;
+  resident_id: string;
+  report_id: string | null;
+  year: number;
+  cause: 'report_failed' | 'report_overdue';
+  details: Jsonb<{ failed?: string[]; dueOn?: string; graceEndedOn?: string }>;
+  status: 'open' | 'accepted' | 'dismissed';
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RegimeNoticesTable {
+  resident_id: string;
+  year: number;
+  kind: string;
+  sent_at: Timestamp;
+}
+
+export interface RegimeCommissionMembersTable {
+  user_id: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export interface RegimeAppealsTable {
+  id: string;
+  organization_id: string;
+  subject_type: 'application' | 'resident';
+  subject_id: string;
+  grounds: string;
+  status: 'pending' | 'upheld' | 'dismissed';
+  filed_by: string;
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
 }

@@ -94,10 +94,5 @@ export async function sourcesAndUsesTable(db: Db, from: string, to: string): Pro
   };
 }
 
-/** Sends a table as a CSV or XLSX download named `<fileName>.<ext>`. */
-export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx', fileName: string): Promise<FastifyReply> {
-  const disposition = `attachment; filename="${fileName}.${format}"`;
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', disposition).send(tableCsv(table));
-  const body = await tablesXlsx([table], { title: table.name });
-  return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', disposition).send(body);
-}
+
+export { sendTable } from '../../core/tabular.ts';

@@ -933,3 +933,30 @@ export async function organizationsAffectedBy(db: Db, target: { organizationId: 
 export async function allOrganizationIds(db: Db): Promise<string[]> {
   return repo.allOrganizationIds(db);
 }
+
+/** What other domains need to know of an organization's legal identity: names, country, confirmed identifiers, public profile. */
+export async function legalIdentity(db: Db, organizationId: string) {
+  const organization = await repo.findOrganization(db, organizationId);
+  if (!organization) throw new AppError('not_found', NOT_FOUND);
+  const identifiers = (await repo.listIdentifiers(db, organizationId)).filter((i) => i.status === 'confirmed' || i.status === 'removal_pending').map((i) => i.identifier);
+  return {
+    id: organization.id,
+    name: organization.name,
+    nameUk: organization.name_uk,
+    country: organization.country,
+    identifiers: identifiers.sort(),
+    website: organization.website,
+    addresses: organization.addresses,
+    capabilities: organization.capabilities,
+  };
+}
+
+/**
+ * Whether an organization has disclosed its beneficial owners today: at least one person holds 25 %
+ * or control through confirmed links, and no chain ends in a company whose owners are unknown.
+ */
+export async function ownershipDisclosed(db: Db, organizationId: string): Promise<boolean> {
+  const { edges } = await loadOwnership(db, organizationId, today());
+  const result = computeUltimateBeneficialOwners(organizationId, edges);
+  return result.owners.some((owner) => owner.isBeneficialOwner) && result.unresolvedOrganizations.length === 0;
+}
