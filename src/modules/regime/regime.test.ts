@@ -180,6 +180,65 @@ describe('applications for residency', () => {
   });
 });
 
+describe('every transition and refused role', () => {
+  it('withdraws, returns and refuses applications only as the machine allows, and keeps officers from deciding their own filings', async () => {
+    const analyst = await signedInCaller(t, ['analyst']);
+    const company = await eligibleCompany('Machine Works LLC');
+    const submitted = await submittedApplication(company);
+    const actOn = (caller: Caller, body: Record<string, unknown>) => send(caller, 'POST', `/api/v1/regime/applications/${submitted.id}/transitions`, { version: submitted.version, ...body });
+    expect((await actOn(analyst, { action: 'grant' })).statusCode).toBe(403);
+    expect((await actOn(admin, { action: 'grant' })).statusCode).toBe(403);
+    expect((await actOn(officer, { action: 'withdraw' })).statusCode).toBe(403);
+    expect((await actOn(officer, { action: 'return' })).statusCode).toBe(400);
+    expect((await actOn(officer, { action: 'submit' })).json()).toMatchObject({ code: 'invalid_transition', allowed: ['grant', 'refuse', 'return'] });
+    expect((await actOn(officer, { action: 'grant', version: submitted.version + 7 })).statusCode).toBe(409);
+    const returned = await ok(officer, 'POST', `/api/v1/regime/applications/${submitted.id}/transitions`, { action: 'return', version: submitted.version, reason: 'Figures are for the wrong year.' });
+    expect(returned).toMatchObject({ status: 'returned', decisionReason: 'Figures are for the wrong year.', allowedActions: [] });
+    // Returned without consideration is final: the company starts a new application.
+    expect((await send(company.user, 'POST', `/api/v1/regime/applications/${submitted.id}/transitions`, { action: 'submit', version: returned.version })).json()).toMatchObject({ code: 'invalid_transition' });
+    const again = await submittedApplication(company);
+    const withdrawn = await ok(company.user, 'POST', `/api/v1/regime/applications/${again.id}/transitions`, { action: 'withdraw', version: again.version });
+    expect(withdrawn.status).toBe('withdrawn');
+
+    // An officer who files for a company may not decide that application; another officer may.
+    const paper = await eligibleCompany('Paper Filing LLC');
+    const draft = await ok(officer, 'POST', '/api/v1/regime/applications', { organizationId: paper.organizationId, figures: PASSING, auditorReportDocumentId: paper.documentId }, 201);
+    const filed = await ok(officer, 'POST', `/api/v1/regime/applications/${draft.id}/transitions`, { action: 'submit', version: draft.version });
+    expect((await send(officer, 'POST', `/api/v1/regime/applications/${draft.id}/transitions`, { action: 'grant', version: filed.version })).statusCode).toBe(403);
+    expect((await ok(secondOfficer, 'POST', `/api/v1/regime/applications/${draft.id}/transitions`, { action: 'grant', version: filed.version })).status).toBe('granted');
+  });
+
+  it('suspends, reinstates, terminates and exits residents only as the machine allows, and reinstates on an upheld appeal against termination', async () => {
+    const { resident, company } = await grantedResident('Machine Residents LLC');
+    const actOn = (caller: Caller, body: Record<string, unknown>) => send(caller, 'POST', `/api/v1/regime/residents/${resident.id}/transitions`, { version: resident.version, ...body });
+    expect((await actOn(company.user, { action: 'suspend', reason: 'x' })).statusCode).toBe(403);
+    expect((await actOn(officer, { action: 'exit' })).statusCode).toBe(403);
+    expect((await actOn(auditor, { action: 'terminate', reason: 'x' })).statusCode).toBe(403);
+    expect((await actOn(officer, { action: 'suspend' })).statusCode).toBe(400);
+    expect((await actOn(officer, { action: 'suspend', reason: 'x', cureDeadline: '2020-01-01' })).statusCode).toBe(400);
+    expect((await actOn(officer, { action: 'terminate', reason: 'x', cureDeadline: '2099-01-01' })).statusCode).toBe(400);
+    expect((await actOn(officer, { action: 'reinstate' })).json()).toMatchObject({ code: 'invalid_transition', allowed: ['suspend', 'terminate'] });
+    const stranger = await eligibleCompany('Other Residents LLC');
+    expect((await send(stranger.user, 'GET', `/api/v1/regime/residents/${resident.id}`)).statusCode).toBe(404);
+    expect((await send(stranger.user, 'GET', `/api/v1/regime/residents/${resident.id}/certificate.pdf`)).statusCode).toBe(404);
+    expect((await send(stranger.user, 'POST', `/api/v1/regime/residents/${resident.id}/transitions`, { action: 'exit', version: resident.version })).statusCode).toBe(404);
+
+    const terminated = await ok(officer, 'POST', `/api/v1/regime/residents/${resident.id}/transitions`, { action: 'terminate', version: resident.version, reason: 'Defense production stopped.' });
+    expect(terminated.status).toBe('terminated');
+    expect((await send(stranger.user, 'POST', '/api/v1/regime/appeals', { subjectType: 'resident', subjectId: resident.id, grounds: 'not mine' })).statusCode).toBe(404);
+    const appeal = await ok(company.user, 'POST', '/api/v1/regime/appeals', { subjectType: 'resident', subjectId: resident.id, grounds: 'Production moved to a new site; it did not stop.' }, 201);
+    const memberMe = await ok(commissionMember, 'GET', '/api/v1/auth/me');
+    await ok(admin, 'PUT', '/api/v1/regime/commission', { userIds: [memberMe.user.id] });
+    expect((await send(commissionMember, 'POST', `/api/v1/regime/appeals/${appeal.id}/decision`, { decision: 'uphold', reason: 'x', version: 9 })).statusCode).toBe(409);
+    await ok(commissionMember, 'POST', `/api/v1/regime/appeals/${appeal.id}/decision`, { decision: 'uphold', reason: 'The site moved; production went on.', version: 1 });
+    const back = await ok(company.user, 'GET', `/api/v1/regime/residents/${resident.id}`);
+    expect(back).toMatchObject({ status: 'active', endedAt: null, endGrounds: null });
+    expect(back.transitions.map((s: { to: string }) => s.to)).toEqual(['active', 'terminated', 'active']);
+    // Staff names stay hidden from the company.
+    expect(back.transitions[1].actorLabel).toBe('ADI staff');
+  });
+});
+
 describe('certificates', () => {
   it('lets anyone verify a certificate, and shows the status of today and any tampering', async () => {
     const { resident, company } = await grantedResident('Verified Armour LLC');
@@ -310,6 +369,23 @@ describe('the public register', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Open Register Drones LLC');
     expect(csv.body.split('\r\n')[0]).toBe('\uFEFFname,name_uk,identifiers,status,certificate_number,granted_at,suspended_at,ended_at,end_grounds,website,address,capabilities');
+  });
+});
+
+describe('settings', () => {
+  it('lets administrators tune the regime with optimistic versions, audited, and no one else', async () => {
+    const settings = await ok(officer, 'GET', '/api/v1/regime/settings');
+    expect(settings).toMatchObject({ decisionWorkingDays: 30, reportDueMonth: 4, reportDueDay: 28, reminderDaysBefore: [30, 7], hideableFields: ['website', 'address', 'capabilities'] });
+    expect((await send(officer, 'PUT', '/api/v1/regime/settings', { version: settings.version, cureDays: 90 })).statusCode).toBe(403);
+    expect((await send(admin, 'PUT', '/api/v1/regime/settings', { version: settings.version, reportDueDay: 31 })).statusCode).toBe(400);
+    expect((await send(admin, 'PUT', '/api/v1/regime/settings', { version: settings.version, benefitRates: { ...settings.benefitRates, corporateIncomeTaxPct: 'eighteen' } })).statusCode).toBe(400);
+    const changed = await ok(admin, 'PUT', '/api/v1/regime/settings', { version: settings.version, cureDays: 90, reminderDaysBefore: [7, 45] });
+    expect(changed).toMatchObject({ cureDays: 90, reminderDaysBefore: [45, 7], version: settings.version + 1 });
+    expect((await send(admin, 'PUT', '/api/v1/regime/settings', { version: settings.version, cureDays: 60 })).statusCode).toBe(409);
+    const restored = await ok(admin, 'PUT', '/api/v1/regime/settings', { version: changed.version, cureDays: 60, reminderDaysBefore: [30, 7] });
+    expect(restored.cureDays).toBe(60);
+    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'regime.settings_changed'`.execute(t.database.db);
+    expect(Number(audit.rows[0].n)).toBe(2);
   });
 });
 
