@@ -56,6 +56,9 @@ export async function loadCheckpointSigner(options: { auditKeyHex?: string; data
 
 /** True when `signatureHex` is a valid Ed25519 signature of `message` by `publicKeyHex`. */
 export async function verifySignature(signatureHex: string, message: string, publicKeyHex: string): Promise<boolean> {
+  // Buffer.from(…, 'hex') stops at the first non-hex character, so a valid signature with junk after it
+  // would pass: the exact lengths are checked first.
+  if (!/^[0-9a-fA-F]{128}$/.test(signatureHex) || !/^[0-9a-fA-F]{64}$/.test(publicKeyHex)) return false;
   try {
     return await ed.verifyAsync(Buffer.from(signatureHex, 'hex'), new TextEncoder().encode(message), Buffer.from(publicKeyHex, 'hex'));
   } catch {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type TestApp, createTestApp, makeOrganization, makeUser, signedInCaller } from '../../../test/support/app.ts';
 import { insertTestDocument } from '../../../test/support/membership.ts';
 import { parseIdentifier } from '../registry/identifiers.ts';
-import { runComplianceSweep } from './reports-service.ts';
+import { runQueuedJobs } from '../jobs/service.ts';
+import { queueComplianceSweep, runComplianceSweep } from './reports-service.ts';
 import { addWorkingDays } from './service.ts';
 
 // The regime through the real stack: applications checked against the rules in force, decisions by
@@ -343,6 +344,9 @@ describe('annual reports', () => {
     expect(await proposalsOf()).toEqual([]);
     await runComplianceSweep(t.database.db, new Date(`${grantYear + 1}-06-01T09:00:00Z`));
     await runComplianceSweep(t.database.db, new Date(`${grantYear + 1}-06-02T09:00:00Z`));
+    // The server queues the sweep as a background job; whichever node claims it runs it.
+    await queueComplianceSweep(t.database.db);
+    expect(await runQueuedJobs(t.database.db, { queues: ['regime.compliance_sweep'] })).toEqual({ done: 1, failed: 0 });
     expect(await proposalsOf()).toMatchObject([{ cause: 'report_overdue', year: grantYear, status: 'open', details: { dueOn: `${grantYear + 1}-04-28`, graceEndedOn: `${grantYear + 1}-05-28` } }]);
   });
 });
