@@ -31,6 +31,7 @@ import { registerFundAssetRoutes } from './modules/fund/assets-routes.ts';
 import { registerFundDonationRoutes } from './modules/fund/donations-routes.ts';
 import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
 import { registerFundTracingRoutes } from './modules/fund/tracing-routes.ts';
+import { registerFundProgramRoutes } from './modules/fund/programs-routes.ts';
 import { registerScreeningRoutes } from './modules/screening/routes.ts';
 import { registerScreeningCaseRoutes } from './modules/screening/cases-routes.ts';
 import { registerScreeningJobs } from './modules/screening/cases-service.ts';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerFundAssetRoutes(app, deps);
   registerFundDonationRoutes(app, deps);
   registerFundTracingRoutes(app, deps);
+  registerFundProgramRoutes(app, deps);
   registerScreeningRoutes(app, deps);
   registerScreeningCaseRoutes(app, deps);
   registerRegimeRoutes(app, deps);

@@ -28,6 +28,14 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_postings: LedgerPostingsTable;
+  fund_program_settings: FundProgramSettingsTable;
+  fund_calls: FundCallsTable;
+  fund_proposals: FundProposalsTable;
+  fund_evaluator_assignments: FundEvaluatorAssignmentsTable;
+  fund_awards: FundAwardsTable;
+  fund_award_milestones: FundAwardMilestonesTable;
+  fund_disbursements: FundDisbursementsTable;
+  fund_clawbacks: FundClawbacksTable;
   regime_settings: RegimeSettingsTable;
   regime_rule_sets: RegimeRuleSetsTable;
   regime_applications: RegimeApplicationsTable;
@@ -746,5 +754,169 @@ export interface RegimeAppealsTable {
   decision_reason: string | null;
   decided_at: Timestamp | null;
   version: number;
+  created_at: Timestamp;
+}
+
+export interface FundProgramSettingsTable {
+  id: Generated<boolean>;
+  /** Per currency: a disbursement above this many minor units needs two approvers. */
+  second_approval_above: Jsonb<Record<string, number>>;
+  version: number;
+  updated_at: Timestamp;
+}
+
+/** A weighted criterion of a call; scores are 0–5 in tenths (steps of five tenths). */
+export interface CallCriterion {
+  key: string;
+  label: { en: string; uk: string };
+  weight: number;
+  thresholdTenths: number;
+}
+
+export type FundCallStatus = 'draft' | 'published' | 'ranked' | 'awarded' | 'cancelled';
+
+export interface FundCallsTable {
+  id: string;
+  code: string;
+  title_en: string;
+  title_uk: string;
+  text_en: string;
+  text_uk: string;
+  currency: string;
+  budget_minor: bigint;
+  capabilities: string[];
+  eligibility: 'members' | 'residents' | 'both';
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  required_documents: string[];
+  criteria: Jsonb<CallCriterion[]>;
+  overall_threshold_tenths: number;
+  evaluators_per_proposal: number;
+  disagreement_limit_tenths: number;
+  min_partial_percent: number;
+  status: FundCallStatus;
+  reservation_entry_id: string | null;
+  created_by: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Capacity a proposal adds (or a milestone delivers) in one capability category and period. */
+export interface CapacityLine {
+  capability: string;
+  period: string;
+  quantity: number;
+}
+
+export interface ProposalMilestone {
+  deliverable: string;
+  dueDate: string;
+  amountMinor: number;
+}
+
+export interface FundProposalsTable {
+  id: string;
+  call_id: string;
+  organization_id: string;
+  status: 'draft' | 'submitted' | 'withdrawn';
+  title: string;
+  summary: string | null;
+  requested_minor: bigint;
+  cofinancing_minor: bigint;
+  capacity: Jsonb<CapacityLine[]>;
+  milestones: Jsonb<ProposalMilestone[]>;
+  budget_lines: Jsonb<Array<{ item: string; amountMinor: number }>>;
+  document_ids: string[];
+  eligibility: Jsonb<{ membership: string | null; residency: string | null; screening: string }> | null;
+  submitted_at: Timestamp | null;
+  final_scores: Jsonb<Record<string, { scoreTenths: number; reason: string }>> | null;
+  consensus_by: string | null;
+  consensus_at: Timestamp | null;
+  weighted_score_milli: number | null;
+  rank: number | null;
+  outcome: 'funded' | 'partially_funded' | 'reserve' | 'below_threshold' | null;
+  awarded_minor: bigint | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundEvaluatorAssignmentsTable {
+  id: string;
+  proposal_id: string;
+  evaluator_id: string;
+  status: 'assigned' | 'declared' | 'conflict' | 'submitted';
+  declared_at: Timestamp | null;
+  conflict_reason: string | null;
+  scores: Jsonb<Record<string, { scoreTenths: number; comment: string }>> | null;
+  submitted_at: Timestamp | null;
+  assigned_by: string;
+  created_at: Timestamp;
+  version: number;
+}
+
+export interface FundAwardsTable {
+  id: string;
+  call_id: string;
+  proposal_id: string;
+  organization_id: string;
+  agreement_number: string;
+  currency: string;
+  amount_minor: bigint;
+  status: 'active' | 'completed' | 'terminated';
+  capacity_promised: Jsonb<CapacityLine[]>;
+  awarded_at: Timestamp;
+  awarded_by: string;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  version: number;
+}
+
+export interface FundAwardMilestonesTable {
+  id: string;
+  award_id: string;
+  seq: number;
+  deliverable: string;
+  due_date: DateColumn;
+  amount_minor: bigint;
+  status: 'planned' | 'reported' | 'verified' | 'failed' | 'paid' | 'cancelled';
+  reservation_entry_id: string;
+  report_text: string | null;
+  evidence_document_ids: string[];
+  capacity_delivered: Jsonb<CapacityLine[]>;
+  reported_at: Timestamp | null;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+  verification_note: string | null;
+  version: number;
+}
+
+export interface FundDisbursementsTable {
+  id: string;
+  award_id: string;
+  milestone_id: string;
+  currency: string;
+  amount_minor: bigint;
+  status: 'prepared' | 'paid' | 'cancelled';
+  required_approvals: number;
+  prepared_by: string;
+  prepared_by_label: string;
+  prepared_at: Timestamp;
+  approvals: Jsonb<Array<{ userId: string; label: string; at: string }>>;
+  entry_id: string | null;
+  paid_at: Timestamp | null;
+  version: number;
+}
+
+export interface FundClawbacksTable {
+  id: string;
+  award_id: string;
+  milestone_id: string | null;
+  currency: string;
+  amount_minor: bigint;
+  reason: string;
+  entry_id: string;
+  created_by: string;
   created_at: Timestamp;
 }

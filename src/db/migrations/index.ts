@@ -7,6 +7,7 @@ import * as fundEarmarks from './202611271900_fund_earmarks.ts';
 import * as screeningLists from './202611272000_screening_lists.ts';
 import * as screeningCases from './202611272100_screening_cases.ts';
 import * as regime from './202611272200_regime.ts';
+import * as fundPrograms from './202611272300_fund_programs.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '202611272000_screening_lists': screeningLists,
   '202611272100_screening_cases': screeningCases,
   '202611272200_regime': regime,
+  '202611272300_fund_programs': fundPrograms,
 };
