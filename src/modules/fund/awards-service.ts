@@ -277,7 +277,8 @@ export async function clawBack(db: Db, auth: AuthContext, actor: AuditActor, awa
       referenceType: 'clawback',
       referenceId: awardId,
       clientKey: `clawback:${id}`,
-      purpose: { program: call.code },
+      // The same purpose as the payments it returns, so money out by program and category nets out.
+      purpose: { program: call.code, capability: award.capacity_promised[0]?.capability ?? call.capabilities[0] },
       postings: [
         { account: `1000.${award.currency}.fund`, direction: 'debit', amount: input.amountMinor },
         { account: `5000.${award.currency}.disbursements`, direction: 'credit', amount: input.amountMinor },
@@ -325,4 +326,49 @@ export async function putProgramSettings(db: Db, actor: AuditActor, input: { ver
     await recordAuditBatch(trx, actor, [{ action: 'fund.program_settings_changed', targetType: 'fund_program_settings', targetId: null, details: { secondApprovalAbove: next } }]);
     return getProgramSettings(trx);
   });
+}
+
+// Public ------------------------------------------------------------------------------------------
+
+/** Awards as the public sees them: who got how much under which call, paid so far, and the status. */
+export async function publicAwards(db: Db, query: { callId?: string; limit: number; offset: number }) {
+  const { items, total } = await repo.listAwards(db, { callId: query.callId }, query.limit, query.offset);
+  return {
+    items: items.map((row) => ({
+      id: row.id,
+      agreementNumber: row.agreement_number,
+      callId: row.call_id,
+      callCode: row.call_code,
+      callTitleEn: row.call_title_en,
+      callTitleUk: row.call_title_uk,
+      organizationName: row.organization_name,
+      title: row.title,
+      currency: row.currency,
+      amountMinor: Number(row.amount_minor),
+      disbursedMinor: Number(row.disbursed_minor ?? 0),
+      clawedBackMinor: Number(row.clawed_back_minor ?? 0),
+      capabilities: [...new Set(row.capacity_promised.map((line) => line.capability))],
+      status: row.status,
+      awardedAt: row.awarded_at.toISOString(),
+    })),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/** Money out by program (the call) and capability category, per currency, net of clawbacks. */
+export async function publicUses(db: Db) {
+  const rows = await repo.usesByPurpose(db);
+  const titles = new Map((await repo.callTitles(db, [...new Set(rows.map((r) => r.program).filter((p): p is string => !!p))])).map((c) => [c.code, c]));
+  return {
+    items: rows.map((r) => ({
+      currency: r.currency,
+      program: r.program,
+      programTitleEn: r.program ? (titles.get(r.program)?.title_en ?? null) : null,
+      programTitleUk: r.program ? (titles.get(r.program)?.title_uk ?? null) : null,
+      capability: r.capability,
+      amountMinor: Number(r.amount),
+    })),
+  };
 }

@@ -308,3 +308,25 @@ export function documentsOf(db: Db, organizationId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('documents').select(['id', 'document_type']).where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
 }
+
+/**
+ * Money out by program and capability: posted postings on expense accounts (award disbursements), net
+ * of clawbacks, grouped by the purpose their entries state.
+ */
+export async function usesByPurpose(db: Db) {
+  const result = await sql<{ currency: string; program: string | null; capability: string | null; amount: bigint }>`
+    select a.currency, e.purpose_program as program, e.purpose_capability as capability,
+      sum(case when p.direction = 'debit' then p.amount else -p.amount end)::bigint as amount
+    from ledger_postings p
+      join ledger_entries e on e.id = p.entry_id
+      join ledger_accounts a on a.id = p.account_id
+    where e.status = 'posted' and a.type = 'expense'
+    group by 1, 2, 3
+    order by 1, 2 nulls last, 3 nulls last`.execute(db);
+  return result.rows;
+}
+
+export function callTitles(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('fund_calls').select(['code', 'title_en', 'title_uk']).where('code', 'in', codes).execute();
+}

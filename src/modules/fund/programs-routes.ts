@@ -42,11 +42,63 @@ const base = '/api/v1/fund';
 const zMilestoneParams = z.strictObject({ id: z.uuid('must be a UUID'), milestoneId: z.uuid('must be a UUID') });
 const zVersionBody = z.strictObject({ version: z.int().min(1).describe('the version you read; a different current version is a 409') });
 const ZDeclaration = z.object({ assignmentId: z.uuid(), status: z.enum(['declared', 'conflict']), proposal: ZProposalDetail.nullable() });
+const ZPublicAwards = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      agreementNumber: z.string(),
+      callId: z.uuid(),
+      callCode: z.string(),
+      callTitleEn: z.string(),
+      callTitleUk: z.string(),
+      organizationName: z.string(),
+      title: z.string(),
+      currency: z.string(),
+      amountMinor: z.int(),
+      disbursedMinor: z.int(),
+      clawedBackMinor: z.int(),
+      capabilities: z.array(z.string()),
+      status: z.enum(['active', 'completed', 'terminated']),
+      awardedAt: z.iso.datetime(),
+    }),
+  ),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+});
+const ZPublicUses = z.object({
+  items: z.array(z.object({ currency: z.string(), program: z.string().nullable(), programTitleEn: z.string().nullable(), programTitleUk: z.string().nullable(), capability: z.string().nullable(), amountMinor: z.int() })),
+});
 const ZDisbursementList = z.object({ items: z.array(ZDisbursement), total: z.int(), limit: z.int(), offset: z.int() });
 
 /** The fund's programs: calls for proposals, evaluation, ranking, awards, milestones, disbursements and clawbacks. */
 export function registerFundProgramRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
+
+  // Public ----------------------------------------------------------------------------------------
+
+  app.get('/api/v1/public/fund/awards', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['public'],
+      summary: 'Awards of the fund: recipient, call, amount, paid so far, clawed back, status',
+      querystring: z.strictObject({ callId: z.uuid('must be a UUID').optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+      response: { 200: ZPublicAwards, ...problemResponses(400) },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return awards.publicAwards(db, request.query);
+    },
+  });
+
+  app.get('/api/v1/public/fund/uses', {
+    config: { access: 'public' },
+    schema: { tags: ['public'], summary: 'Money out by program (call) and capability category, per currency, net of clawbacks', response: { 200: ZPublicUses } },
+    handler: async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return awards.publicUses(db);
+    },
+  });
 
   // Calls -----------------------------------------------------------------------------------------
 

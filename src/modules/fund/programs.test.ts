@@ -281,6 +281,15 @@ describe('a call for proposals from publication to payment', () => {
     // Paid 700,000 less 50,000 returned: the rest of the budget is free again.
     expect(before - (await fundAvailable())).toBe(650_000_00n);
 
+    // The public sees the awards and the money out by program and capability, net of the clawback.
+    const publicAwards = await ok(null, 'GET', `/api/v1/public/fund/awards?callId=${call.id}`);
+    expect(publicAwards.items.map((w: { organizationName: string; amountMinor: number; disbursedMinor: number; status: string }) => [w.organizationName, w.amountMinor, w.disbursedMinor, w.status]).sort()).toEqual([
+      ['Dnipro Munitions JSC', 300_000_00, 0, 'terminated'],
+      ['Kharkiv Shells LLC', 700_000_00, 700_000_00, 'completed'],
+    ]);
+    const uses = await ok(null, 'GET', '/api/v1/public/fund/uses');
+    expect(uses.items).toContainEqual({ currency: 'UAH', program: 'shells-155', programTitleEn: 'Artillery shells 155 mm', programTitleUk: 'Артилерійські снаряди 155 мм', capability: 'ammunition', amountMinor: 650_000_00 });
+
     const verification = await verifyLedger(t.database.db);
     expect(verification.ok).toBe(true);
     const audit = await sql<{ action: string }>`select distinct action from audit_events where action like 'fund.%' order by action`.execute(t.database.db);
