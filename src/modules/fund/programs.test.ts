@@ -298,3 +298,58 @@ describe('a call for proposals from publication to payment', () => {
     );
   });
 });
+
+describe('what a call refuses', () => {
+  it('refuses proposals that lack the required documents, come from a sanctioned company or arrive late, and evaluators who have not declared', async () => {
+    const draft = await ok(officer, 'POST', '/api/v1/fund/calls', { ...callBody('refusals', 10_000_00), eligibility: 'both' }, 201);
+    const call = await ok(officer, 'POST', `/api/v1/fund/calls/${draft.id}/transitions`, { action: 'publish', version: 1 });
+    expect((await send(officer, 'POST', `/api/v1/fund/calls/${call.id}/transitions`, { action: 'publish', version: call.version })).json()).toMatchObject({ code: 'invalid_transition' });
+
+    // The call requires a localization plan; an acceptance certificate alone does not do.
+    const company = await member('Paperless Drones LLC');
+    const other = await t.database.db.selectFrom('documents').select('id').where('organization_id', '=', company.organizationId).executeTakeFirstOrThrow();
+    await sql`update documents set document_type = 'other' where id = ${other.id}`.execute(t.database.db);
+    const proposal = await ok(company.user, 'POST', `/api/v1/fund/calls/${call.id}/proposals`, proposalBody(company.documentId, 10_000_00), 201);
+    const missing = await send(company.user, 'POST', `/api/v1/fund/proposals/${proposal.id}/transitions`, { action: 'submit', version: 1 });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().detail).toContain('localization_plan');
+    await sql`update documents set document_type = 'localization_plan' where id = ${other.id}`.execute(t.database.db);
+
+    // A confirmed sanctions hit blocks; the company is told only that it cannot proceed.
+    const sanctioned = await member('Listed Shells LLC');
+    const listed = await ok(sanctioned.user, 'POST', `/api/v1/fund/calls/${call.id}/proposals`, proposalBody(sanctioned.documentId, 10_000_00), 201);
+    const caseId = uuidv7();
+    const now = new Date();
+    await t.database.db
+      .insertInto('screening_cases')
+      .values({ id: caseId, subject_type: 'organization', subject_id: sanctioned.organizationId, subject_name: 'Listed Shells LLC', subject: '{}', entity_id: 'test:1', entity_caption: 'LISTED SHELLS', list_source: 'test', entity_hash: 'x', entity: '{}', score: '0.95', matched_name: 'LISTED SHELLS', evidence: '[]', status: 'confirmed', decision_reason: 'Same company, same registry number.', decided_by: 'analyst', decided_at: now, version: 2, created_at: now, updated_at: now })
+      .execute();
+    await t.database.db.insertInto('screening_case_organizations').values({ case_id: caseId, organization_id: sanctioned.organizationId }).execute();
+    expect((await send(sanctioned.user, 'POST', `/api/v1/fund/proposals/${listed.id}/transitions`, { action: 'submit', version: 1 })).json()).toMatchObject({ code: 'on_hold' });
+
+    // Evaluators: an unassigned evaluator sees nothing; scores before a declaration are refused; a company user is never an evaluator.
+    const submitted = await ok(company.user, 'POST', `/api/v1/fund/proposals/${proposal.id}/transitions`, { action: 'submit', version: 1 });
+    const evaluatorIds = await Promise.all(evaluators.slice(0, 3).map(async (e) => (await ok(e, 'GET', '/api/v1/auth/me')).user.id as string));
+    expect((await send(officer, 'POST', `/api/v1/fund/proposals/${proposal.id}/evaluators`, { evaluatorIds: [(await ok(company.user, 'GET', '/api/v1/auth/me')).user.id] })).statusCode).toBe(400);
+    await ok(officer, 'POST', `/api/v1/fund/proposals/${proposal.id}/evaluators`, { evaluatorIds });
+    expect((await send(evaluators[0], 'PUT', `/api/v1/fund/proposals/${proposal.id}/scores`, { version: 1, scores: { capacity: { scoreTenths: 30, comment: 'x' }, price: { scoreTenths: 30, comment: 'x' }, local_content: { scoreTenths: 30, comment: 'x' } } })).statusCode).toBe(403);
+    await ok(evaluators[0], 'POST', `/api/v1/fund/proposals/${proposal.id}/declaration`, { conflict: false, version: 1 });
+    const partialScores = await send(evaluators[0], 'PUT', `/api/v1/fund/proposals/${proposal.id}/scores`, { version: 2, scores: { capacity: { scoreTenths: 30, comment: 'x' } } });
+    expect(partialScores.statusCode).toBe(400);
+    expect(partialScores.json().detail).toContain('score every criterion');
+    expect((await send(evaluators[0], 'PUT', `/api/v1/fund/proposals/${proposal.id}/scores`, { version: 2, scores: { capacity: { scoreTenths: 33, comment: 'x' }, price: { scoreTenths: 30, comment: 'x' }, local_content: { scoreTenths: 30, comment: 'x' } } })).statusCode).toBe(400);
+    expect((await send(evaluators[0], 'POST', `/api/v1/fund/proposals/${proposal.id}/consensus`, { version: submitted.version, scores: {} })).statusCode).toBe(403);
+
+    // Late: after the close nothing is submitted; the call can still be cancelled, releasing its budget.
+    const late = await member('Late Shells LLC');
+    const lateProposal = await ok(late.user, 'POST', `/api/v1/fund/calls/${call.id}/proposals`, proposalBody(late.documentId, 10_000_00), 201);
+    await sql`update fund_calls set closes_at = now() - interval '1 second' where id = ${call.id}`.execute(t.database.db);
+    const refused = await send(late.user, 'POST', `/api/v1/fund/proposals/${lateProposal.id}/transitions`, { action: 'submit', version: 1 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('closed');
+    const before = await fundAvailable();
+    expect((await send(officer, 'POST', `/api/v1/fund/calls/${call.id}/transitions`, { action: 'cancel', version: call.version })).statusCode).toBe(400);
+    await ok(officer, 'POST', `/api/v1/fund/calls/${call.id}/transitions`, { action: 'cancel', version: call.version, reason: 'Merged into the next call.' });
+    expect((await fundAvailable()) - before).toBe(10_000_00n);
+  });
+});
