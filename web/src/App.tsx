@@ -35,10 +35,25 @@ import { CasePage } from './pages/screening/CasePage';
 import { CasesPage } from './pages/screening/CasesPage';
 import { ListsPage } from './pages/screening/ListsPage';
 import { MatchPage } from './pages/screening/MatchPage';
+import { RegimeApplicationPage } from './pages/regime/ApplicationPage';
+import { RegimeApplicationsPage } from './pages/regime/ApplicationsPage';
+import { AppealsPage } from './pages/regime/AppealsPage';
+import { BenefitsPage } from './pages/regime/BenefitsPage';
+import { CompliancePage } from './pages/regime/CompliancePage';
+import { ProposalsPage } from './pages/regime/ProposalsPage';
+import { PublicResidentsPage } from './pages/regime/PublicResidentsPage';
+import { ReportPage } from './pages/regime/ReportPage';
+import { ResidentPage } from './pages/regime/ResidentPage';
+import { ResidentsPage } from './pages/regime/ResidentsPage';
+import { RuleSetFormPage } from './pages/regime/RuleSetFormPage';
+import { RulesPage } from './pages/regime/RulesPage';
+import { RegimeSettingsPage } from './pages/regime/SettingsPage';
+import { VerifyPage } from './pages/regime/VerifyPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
 import { UsersPage } from './pages/UsersPage';
+import { APPEAL_READERS, BENEFIT_READERS, REGIME_ADMINS, REGIME_READERS, REGIME_STAFF } from './regime';
 import { ME_KEY } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -77,6 +92,8 @@ export function App() {
               <Route path="transparency/audit" element={<TransparencyAuditPage />} />
               <Route path="register/members" element={<PublicMembersPage />} />
               <Route path="transparency/fund" element={<PublicFundPage />} />
+              <Route path="residents" element={<PublicResidentsPage />} />
+              <Route path="verify/:id" element={<VerifyPage />} />
               <Route path="app" element={<RequireSession />}>
                 <Route index element={<DashboardPage />} />
                 <Route
@@ -268,6 +285,102 @@ export function App() {
                   element={
                     <RequireSection section="screening">
                       <MatchPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime"
+                  element={
+                    <RequireSection section="regime">
+                      <RegimeApplicationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/applications/:id"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_READERS}>
+                      <RegimeApplicationPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/residents"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_READERS}>
+                      <ResidentsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/residents/:id"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_READERS}>
+                      <ResidentPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/rules"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_READERS}>
+                      <RulesPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/rules/new"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_ADMINS}>
+                      <RuleSetFormPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/compliance"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_STAFF}>
+                      <CompliancePage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/appeals"
+                  element={
+                    <RequireSection section="regime" roles={APPEAL_READERS}>
+                      <AppealsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/benefits"
+                  element={
+                    <RequireSection section="regime" roles={BENEFIT_READERS}>
+                      <BenefitsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/settings"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_ADMINS}>
+                      <RegimeSettingsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/proposals"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_STAFF}>
+                      <ProposalsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="regime/reports/:id"
+                  element={
+                    <RequireSection section="regime" roles={REGIME_READERS}>
+                      <ReportPage />
                     </RequireSection>
                   }
                 />

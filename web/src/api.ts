@@ -799,6 +799,367 @@ export interface ScreeningRun {
   status: OrganizationScreening;
 }
 
+// Special economic regime ------------------------------------------------------------------------
+
+export const REGIME_APPLICATION_STATUSES = ['draft', 'submitted', 'checks', 'granted', 'refused', 'returned', 'withdrawn'] as const;
+export type RegimeApplicationStatus = (typeof REGIME_APPLICATION_STATUSES)[number];
+export const REGIME_APPLICATION_ACTIONS = ['submit', 'grant', 'refuse', 'return', 'withdraw'] as const;
+export type RegimeApplicationAction = (typeof REGIME_APPLICATION_ACTIONS)[number];
+export const RESIDENT_STATUSES = ['active', 'suspended', 'terminated', 'exited'] as const;
+export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
+export const RESIDENT_ACTIONS = ['suspend', 'reinstate', 'terminate', 'exit'] as const;
+export type ResidentAction = (typeof RESIDENT_ACTIONS)[number];
+export const REPORT_STATUSES = ['draft', 'accepted', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'dismissed'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const APPEAL_STATUSES = ['pending', 'upheld', 'dismissed'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+/** Currencies regime figures may be given in (all with two-decimal minor units). */
+export const REGIME_CURRENCIES = ['UAH', 'EUR', 'USD', 'GBP', 'PLN', 'CHF', 'SEK', 'NOK', 'DKK', 'CZK', 'RON', 'BGN', 'CAD', 'AUD', 'TRY', 'ILS'] as const;
+export type RegimeCurrency = (typeof REGIME_CURRENCIES)[number];
+/** Fields of the public register a resident may hide, when the settings allow it. */
+export const HIDEABLE_FIELDS = ['website', 'address', 'capabilities'] as const;
+export type HideableField = (typeof HIDEABLE_FIELDS)[number];
+export const RULE_OPERATORS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
+export type RuleOperator = (typeof RULE_OPERATORS)[number];
+export type FactType = 'boolean' | 'integer' | 'percent' | 'money';
+export type Outcome = 'pass' | 'fail' | 'missing';
+
+export interface Bilingual {
+  en: string;
+  uk: string;
+}
+
+/** One criterion of a rule set: a typed comparison of a fact with a threshold (money in major units). */
+export interface Criterion {
+  key: string;
+  label: Bilingual;
+  fact: string;
+  op: RuleOperator;
+  value: boolean | string;
+  currency?: RegimeCurrency;
+  rates?: Partial<Record<RegimeCurrency, string>>;
+}
+
+export interface RuleSet {
+  id: string;
+  version: number;
+  effectiveFrom: string;
+  title: string;
+  notes: string | null;
+  criteria: Criterion[];
+  inForce: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RuleFact {
+  name: string;
+  type: FactType;
+  source: string;
+  label: Bilingual;
+}
+
+export interface RuleSetList {
+  items: RuleSet[];
+  facts: RuleFact[];
+}
+
+export interface NewRuleSet {
+  title: string;
+  notes?: string | null;
+  effectiveFrom: string;
+  criteria: Criterion[];
+}
+
+/** Figures of an application or annual report: money in minor units of `currency`, percentages as decimal strings. */
+export interface RegimeFigures {
+  fiscalYear: number | null;
+  currency: string | null;
+  revenueMinor: number | null;
+  qualifiedDefenseIncomeMinor: number | null;
+  employees: number | null;
+  averageMonthlyWageMinor: number | null;
+  stateOwnershipPct: string | null;
+  localContentPct: string | null;
+  investmentMinor: number | null;
+  reinvestedProfitMinor: number | null;
+  landTaxMinor: number | null;
+  propertyTaxMinor: number | null;
+  environmentalTaxMinor: number | null;
+}
+
+/** Figures as sent: percentages are numbers with at most two decimals; null clears a field. */
+export type RegimeFiguresInput = Partial<Omit<RegimeFigures, 'stateOwnershipPct' | 'localContentPct' | 'currency'>> & {
+  currency?: RegimeCurrency | null;
+  stateOwnershipPct?: number | null;
+  localContentPct?: number | null;
+};
+
+export interface CriterionResult {
+  key: string;
+  label: Bilingual;
+  fact: string;
+  outcome: Outcome;
+  expected: string;
+  actual: string | null;
+  note: string | null;
+}
+
+export interface Evaluation {
+  outcome: Outcome;
+  ruleSetId: string;
+  ruleSetVersion: number;
+  evaluatedAt: string;
+  criteria: CriterionResult[];
+}
+
+export interface RegimeTransition {
+  id: string;
+  from: string | null;
+  to: string;
+  actorLabel: string;
+  reason: string | null;
+  occurredAt: string;
+}
+
+export interface RegimeApplication {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  status: RegimeApplicationStatus;
+  figures: RegimeFigures;
+  auditorReportDocumentId: string | null;
+  /** As checked on submission (stored), or a live preview for a draft. */
+  evaluation: Evaluation | null;
+  evaluationIsPreview: boolean;
+  submittedAt: string | null;
+  decisionDueAt: string | null;
+  overdue: boolean;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  residentId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: RegimeApplicationAction[];
+}
+
+export interface RegimeApplicationDetail extends RegimeApplication {
+  transitions: RegimeTransition[];
+}
+
+export interface Resident {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  applicationId: string;
+  status: ResidentStatus;
+  grantedAt: string;
+  ruleSetVersion: number;
+  certificateId: string;
+  certificateNumber: string;
+  suspendedAt: string | null;
+  cureDeadline: string | null;
+  cureOverdue: boolean;
+  suspensionReason: string | null;
+  endedAt: string | null;
+  endGrounds: string | null;
+  hiddenFields: HideableField[];
+  version: number;
+  allowedActions: ResidentAction[];
+}
+
+export interface RegimeReport {
+  id: string;
+  residentId: string;
+  organizationId: string;
+  organizationName: string;
+  year: number;
+  status: ReportStatus;
+  figures: RegimeFigures;
+  auditorReportDocumentId: string | null;
+  evaluation: Evaluation | null;
+  evaluationIsPreview: boolean;
+  dueOn: string;
+  submittedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SuspensionProposal {
+  id: string;
+  residentId: string;
+  organizationId: string;
+  organizationName: string;
+  reportId: string | null;
+  year: number;
+  cause: 'report_failed' | 'report_overdue';
+  details: { failed?: string[]; dueOn?: string; graceEndedOn?: string };
+  status: ProposalStatus;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface Appeal {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  subjectType: 'application' | 'resident';
+  subjectId: string;
+  grounds: string;
+  status: AppealStatus;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface ResidentDetail extends Resident {
+  transitions: RegimeTransition[];
+  reports: RegimeReport[];
+  proposals: SuspensionProposal[];
+  appeals: Appeal[];
+  /** `/verify/<certificate id>` */
+  verifyPath: string;
+}
+
+export interface ComplianceRow {
+  residentId: string;
+  organizationId: string;
+  organizationName: string;
+  residentStatus: ResidentStatus;
+  year: number;
+  dueOn: string;
+  reportId: string | null;
+  reportStatus: 'not_started' | 'draft' | 'accepted' | 'failed';
+  overdue: boolean;
+  graceEndsOn: string;
+}
+
+export interface ComplianceList {
+  year: number;
+  dueOn: string;
+  items: ComplianceRow[];
+}
+
+export interface CommissionMember {
+  userId: string;
+  email: string;
+  addedAt: string;
+}
+
+export interface BenefitRates {
+  corporateIncomeTaxPct: string;
+  landTaxReliefPct: string;
+  propertyTaxReliefPct: string;
+  environmentalTaxReliefPct: string;
+}
+
+export interface RegimeSettings {
+  decisionWorkingDays: number;
+  reportDueMonth: number;
+  reportDueDay: number;
+  reportGraceDays: number;
+  reminderDaysBefore: number[];
+  cureDays: number;
+  appealDays: number;
+  benefitRates: BenefitRates;
+  hideableFields: HideableField[];
+  version: number;
+  updatedAt: string;
+}
+
+export type RegimeSettingsInput = Partial<Omit<RegimeSettings, 'version' | 'updatedAt'>> & { version: number };
+
+export interface BenefitAmounts {
+  corporateIncomeTaxMinor: number;
+  landTaxMinor: number;
+  propertyTaxMinor: number;
+  environmentalTaxMinor: number;
+  totalMinor: number;
+}
+
+export interface BenefitRow extends BenefitAmounts {
+  residentId: string;
+  organizationId: string;
+  organizationName: string;
+  year: number;
+  currency: string;
+  reportStatus: 'accepted' | 'failed';
+}
+
+export interface Benefits {
+  year: number;
+  rates: BenefitRates;
+  items: BenefitRow[];
+  totals: (BenefitAmounts & { currency: string; residents: number })[];
+}
+
+export interface RegimePreviewItem {
+  residentId: string;
+  organizationId: string;
+  organizationName: string;
+  basis: string;
+  evaluation: Evaluation;
+}
+
+export interface RegimePreview {
+  items: RegimePreviewItem[];
+  failing: number;
+  total: number;
+}
+
+export interface PublicResident {
+  name: string;
+  nameUk: string | null;
+  identifiers: string[];
+  status: ResidentStatus;
+  certificateNumber: string;
+  certificateId: string;
+  grantedAt: string;
+  suspendedAt: string | null;
+  endedAt: string | null;
+  endGrounds: string | null;
+  website: string | null;
+  address: string | null;
+  capabilities: string[] | null;
+}
+
+export interface CertificateFields {
+  certificateId: string;
+  number: string;
+  organizationId: string;
+  legalName: string;
+  legalNameUk: string | null;
+  identifiers: string[];
+  grantedOn: string;
+  ruleSetVersion: number;
+  issuedAt: string;
+}
+
+export interface CertificateStatus {
+  certificate: CertificateFields;
+  signature: string;
+  keyId: string;
+  /** The platform key (Ed25519, hex) that signed the certificate. */
+  publicKey: string;
+  /** The stored fields still match the signature. */
+  signatureValid: boolean;
+  status: ResidentStatus;
+  asOf: string;
+  grantedAt: string;
+  suspendedAt: string | null;
+  cureDeadline: string | null;
+  endedAt: string | null;
+  endGrounds: string | null;
+  /** The exact text the signature covers. */
+  message: string;
+}
+
 /** A list endpoint of the fund: its items and how many match in all. */
 export interface Counted<T> {
   items: T[];
@@ -1029,6 +1390,7 @@ export function newIdempotencyKey(): string {
 const V1 = '/api/v1';
 const FUND = `${V1}/fund`;
 const SCREENING = `${V1}/screening`;
+const REGIME = `${V1}/regime`;
 
 export const api = {
   /** The current session, or `null` when signed out (401 is an expected answer here). */
@@ -1245,4 +1607,69 @@ export const api = {
   organizationScreening: (orgId: string) => get<OrganizationScreening>(`${SCREENING}/organizations/${id(orgId)}`),
   screenOrganization: (orgId: string, idempotencyKey: string) =>
     post<ScreeningRun>(`${SCREENING}/organizations/${id(orgId)}/screen`, {}, { idempotencyKey }),
+  listRuleSets: () => get<RuleSetList>(`${REGIME}/rule-sets`),
+  getRuleSet: (ruleSetId: string) => get<RuleSet>(`${REGIME}/rule-sets/${id(ruleSetId)}`),
+  createRuleSet: (input: NewRuleSet, idempotencyKey: string) => post<RuleSet>(`${REGIME}/rule-sets`, input, { idempotencyKey }),
+  previewRuleSet: (criteria: Criterion[]) => post<RegimePreview>(`${REGIME}/rule-sets/preview`, { criteria }),
+  listRegimeApplications: (query: { status?: string; organizationId?: string; q?: string; limit: number; offset: number }) =>
+    get<Page<RegimeApplication>>(`${REGIME}/applications`, query),
+  getRegimeApplication: (appId: string) => get<RegimeApplicationDetail>(`${REGIME}/applications/${id(appId)}`),
+  createRegimeApplication: (
+    input: { organizationId?: string; figures?: RegimeFiguresInput; auditorReportDocumentId?: string | null },
+    idempotencyKey: string,
+  ) => post<RegimeApplicationDetail>(`${REGIME}/applications`, input, { idempotencyKey }),
+  updateRegimeApplication: (appId: string, input: { version: number; figures?: RegimeFiguresInput; auditorReportDocumentId?: string | null }) =>
+    patch<RegimeApplicationDetail>(`${REGIME}/applications/${id(appId)}`, input),
+  transitionRegimeApplication: (
+    appId: string,
+    input: { action: RegimeApplicationAction; version: number; reason?: string },
+    idempotencyKey: string,
+  ) => post<RegimeApplicationDetail>(`${REGIME}/applications/${id(appId)}/transitions`, input, { idempotencyKey }),
+  listResidents: (query: { status?: string; q?: string; limit: number; offset: number }) => get<Page<Resident>>(`${REGIME}/residents`, query),
+  getResident: (residentId: string) => get<ResidentDetail>(`${REGIME}/residents/${id(residentId)}`),
+  transitionResident: (
+    residentId: string,
+    input: { action: ResidentAction; version: number; reason?: string; cureDeadline?: string },
+    idempotencyKey: string,
+  ) => post<ResidentDetail>(`${REGIME}/residents/${id(residentId)}/transitions`, input, { idempotencyKey }),
+  putResidentVisibility: (residentId: string, input: { hiddenFields: HideableField[]; version: number }) =>
+    put<ResidentDetail>(`${REGIME}/residents/${id(residentId)}/visibility`, input),
+  certificatePdfUrl: (residentId: string) => `${REGIME}/residents/${id(residentId)}/certificate.pdf`,
+  createReport: (
+    residentId: string,
+    input: { year: number; figures?: RegimeFiguresInput; auditorReportDocumentId?: string | null },
+    idempotencyKey: string,
+  ) => post<RegimeReport>(`${REGIME}/residents/${id(residentId)}/reports`, input, { idempotencyKey }),
+  listReports: (query: { year?: number; status?: string; residentId?: string; limit: number; offset: number }) =>
+    get<Page<RegimeReport>>(`${REGIME}/reports`, query),
+  getReport: (reportId: string) => get<RegimeReport>(`${REGIME}/reports/${id(reportId)}`),
+  updateReport: (reportId: string, input: { version: number; figures?: RegimeFiguresInput; auditorReportDocumentId?: string | null }) =>
+    patch<RegimeReport>(`${REGIME}/reports/${id(reportId)}`, input),
+  submitReport: (reportId: string, version: number, idempotencyKey: string) =>
+    post<RegimeReport>(`${REGIME}/reports/${id(reportId)}/submit`, { version }, { idempotencyKey }),
+  compliance: (year?: number) => get<ComplianceList>(`${REGIME}/compliance`, { year }),
+  listProposals: (query: { status?: string; limit: number; offset: number }) => get<Page<SuspensionProposal>>(`${REGIME}/proposals`, query),
+  decideProposal: (
+    proposalId: string,
+    input: { decision: 'accept' | 'dismiss'; reason: string; cureDeadline?: string },
+    idempotencyKey: string,
+  ) => post<SuspensionProposal>(`${REGIME}/proposals/${id(proposalId)}/decision`, input, { idempotencyKey }),
+  createAppeal: (input: { subjectType: 'application' | 'resident'; subjectId: string; grounds: string }, idempotencyKey: string) =>
+    post<Appeal>(`${REGIME}/appeals`, input, { idempotencyKey }),
+  listAppeals: (query: { status?: string; limit: number; offset: number }) => get<Page<Appeal>>(`${REGIME}/appeals`, query),
+  decideAppeal: (appealId: string, input: { decision: 'uphold' | 'dismiss'; reason: string; version: number }, idempotencyKey: string) =>
+    post<Appeal>(`${REGIME}/appeals/${id(appealId)}/decision`, input, { idempotencyKey }),
+  getCommission: () => get<{ members: CommissionMember[] }>(`${REGIME}/commission`),
+  putCommission: (userIds: string[]) => put<{ members: CommissionMember[] }>(`${REGIME}/commission`, { userIds }),
+  getRegimeSettings: () => get<RegimeSettings>(`${REGIME}/settings`),
+  putRegimeSettings: (input: RegimeSettingsInput) => put<RegimeSettings>(`${REGIME}/settings`, input),
+  benefits: (year?: number) => get<Benefits>(`${REGIME}/benefits`, { year }),
+  benefitsUrl: (year: number | undefined, format: 'csv' | 'xlsx') => withQuery(`${REGIME}/benefits`, { year, format }),
+  listPublicResidents: (query: { status?: 'current' | 'former'; q?: string; limit: number; offset: number }) =>
+    get<Page<PublicResident>>(`${V1}/public/regime/residents`, query),
+  publicResidentsUrl: (query: { status?: string; q?: string }, format: 'csv' | 'json') =>
+    withQuery(`${V1}/public/regime/residents`, { ...query, format, limit: format === 'json' ? 200 : undefined }),
+  certificateStatus: (certificateId: string) => get<CertificateStatus>(`${V1}/public/regime/certificates/${id(certificateId)}`),
+  verifyCertificate: (input: { certificate: CertificateFields; signature: string }) =>
+    post<{ valid: boolean; known: boolean; matchesIssued: boolean }>(`${V1}/public/regime/certificates/verify`, input),
 };

@@ -22,6 +22,7 @@ export type SectionKey =
   | 'notifications'
   | 'fund'
   | 'screening'
+  | 'regime'
   | 'audit'
   | 'account';
 
@@ -47,6 +48,9 @@ export const SECTIONS: readonly Section[] = [
   { key: 'notifications', path: '/app/notifications', roles: ['company', 'officer', 'admin', 'auditor'] },
   { key: 'fund', path: '/app/fund', roles: ['fund_officer', 'auditor', 'admin'] },
   { key: 'screening', path: '/app/screening', roles: ['analyst', 'officer', 'auditor', 'admin'] },
+  // Fund officers read the regime's benefits estimate (the program's cost); evaluators and fund
+  // officers may sit on the appeal commission, whose appeals page is in this section too.
+  { key: 'regime', path: '/app/regime', roles: ['company', 'officer', 'analyst', 'admin', 'auditor', 'fund_officer', 'evaluator'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];

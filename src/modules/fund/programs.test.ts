@@ -322,7 +322,7 @@ describe('what a call refuses', () => {
     const now = new Date();
     await t.database.db
       .insertInto('screening_cases')
-      .values({ id: caseId, subject_type: 'organization', subject_id: sanctioned.organizationId, subject_name: 'Listed Shells LLC', subject: '{}', entity_id: 'test:1', entity_caption: 'LISTED SHELLS', list_source: 'test', entity_hash: 'x', entity: '{}', score: '0.95', matched_name: 'LISTED SHELLS', evidence: '[]', status: 'confirmed', decision_reason: 'Same company, same registry number.', decided_by: 'analyst', decided_at: now, version: 2, created_at: now, updated_at: now })
+      .values({ id: caseId, subject_type: 'organization', subject_id: sanctioned.organizationId, subject_name: 'Listed Shells LLC', subject: '{}', entity_id: 'test:1', entity_caption: 'LISTED SHELLS', list_source: 'test', entity_hash: 'x', entity: '{}', score: 0.95, matched_name: 'LISTED SHELLS', evidence: '[]', status: 'confirmed', decision_reason: 'Same company, same registry number.', decided_by: 'analyst', decided_at: now, version: 2, created_at: now, updated_at: now })
       .execute();
     await t.database.db.insertInto('screening_case_organizations').values({ case_id: caseId, organization_id: sanctioned.organizationId }).execute();
     expect((await send(sanctioned.user, 'POST', `/api/v1/fund/proposals/${listed.id}/transitions`, { action: 'submit', version: 1 })).json()).toMatchObject({ code: 'on_hold' });

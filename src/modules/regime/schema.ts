@@ -188,7 +188,7 @@ export const ZApplication = z
     status: z.enum(APPLICATION_STATUSES),
     figures: ZFigures,
     auditorReportDocumentId: z.uuid().nullable(),
-    evaluation: ZEvaluation.nullable().describe('as checked on submission (stored), or a live preview for a draft'),
+    evaluation: ZEvaluation.nullable().describe('as checked on submission (stored), or a live preview for a draft (in lists, null for drafts)'),
     evaluationIsPreview: z.boolean(),
     submittedAt: z.iso.datetime().nullable(),
     decisionDueAt: z.iso.datetime().nullable(),

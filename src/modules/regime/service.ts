@@ -255,7 +255,8 @@ export async function recordFacts(db: Db, organizationId: string, auditorReportD
     // Not screened yet is missing evidence, not a pass.
     confirmedSanctionsHit: screening.status === 'not_screened' ? null : screening.status === 'confirmed_hit',
     beneficialOwnersDisclosed: await ownershipDisclosed(db, organizationId),
-    auditorReportAttached: auditorReportDocumentId !== null,
+    // No document chosen is missing evidence, not a failure: the company has yet to attach it.
+    auditorReportAttached: auditorReportDocumentId !== null ? true : null,
   };
 }
 
@@ -295,10 +296,11 @@ export function allowedApplicationActions(status: RegimeApplicationStatus, roles
   return [...new Set(APPLICATION_MACHINE.filter((rule) => rule.from === status && rule.roles.some((role) => roles.includes(role))).map((rule) => rule.action))];
 }
 
-async function presentApplication(db: Db, row: ApplicationRow, auth: AuthContext, now = new Date()): Promise<TApplication> {
+async function presentApplication(db: Db, row: ApplicationRow, auth: AuthContext, now = new Date(), withPreview = true): Promise<TApplication> {
   let evaluation = row.evaluation;
   let preview = false;
-  if (row.status === 'draft') {
+  // A list shows drafts without the live preview: it costs several queries per row.
+  if (row.status === 'draft' && withPreview) {
     const ruleSet = await ruleSetInForce(db, now);
     evaluation = evaluateRuleSet(ruleSet, row.figures, await recordFacts(db, row.organization_id, row.auditor_report_document_id), now);
     preview = true;
@@ -421,7 +423,7 @@ export async function listApplications(db: Db, auth: AuthContext, query: TApplic
   if (scope === 'none') return { items: [], total: 0, limit: query.limit, offset: query.offset };
   const { items, total } = await repo.listApplications(db, { organizationId: scope ?? query.organizationId, status: query.status, q: query.q }, query.limit, query.offset);
   const now = new Date();
-  return { items: await Promise.all(items.map((row) => presentApplication(db, row, auth, now))), total, limit: query.limit, offset: query.offset };
+  return { items: await Promise.all(items.map((row) => presentApplication(db, row, auth, now, false))), total, limit: query.limit, offset: query.offset };
 }
 
 export async function getApplication(db: Db, auth: AuthContext, id: string) {

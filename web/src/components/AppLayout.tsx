@@ -87,6 +87,9 @@ export function AppLayout() {
               <Anchor component={Link} to="/register/members" size="sm" visibleFrom="sm" data-testid="header-members">
                 {t('layout.membersRegister')}
               </Anchor>
+              <Anchor component={Link} to="/residents" size="sm" visibleFrom="md" data-testid="header-residents">
+                {t('layout.residentsRegister')}
+              </Anchor>
               <LanguageSwitch />
               {me ? (
                 <>
@@ -133,6 +136,7 @@ export function AppLayout() {
               );
             })}
             <NavLink component={Link} to="/register/members" label={t('layout.membersRegister')} />
+            <NavLink component={Link} to="/residents" label={t('layout.residentsRegister')} />
             <NavLink component={Link} to="/transparency/fund" label={t('layout.fund')} />
             <NavLink component={Link} to="/transparency/audit" label={t('layout.transparency')} />
           </AppShell.Navbar>

@@ -1,9 +1,23 @@
 // Coloured, translated badges for review statuses (registry), application statuses (membership),
-// ledger entries and confiscated assets (fund), and screening cases and organizations' screening status.
+// ledger entries and confiscated assets (fund), screening cases and organizations' screening status,
+// and the regime's applications, residents, reports, criteria outcomes, proposals and appeals.
 // The text carries the meaning; colour only repeats it.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AssetStatus, CaseStatus, EntryStatus, MembershipStatus, OrganizationScreeningStatus, ReviewStatus } from '../api';
+import type {
+  AppealStatus,
+  AssetStatus,
+  CaseStatus,
+  EntryStatus,
+  MembershipStatus,
+  OrganizationScreeningStatus,
+  Outcome,
+  ProposalStatus,
+  RegimeApplicationStatus,
+  ReportStatus,
+  ResidentStatus,
+  ReviewStatus,
+} from '../api';
 
 const REVIEW_COLORS: Record<ReviewStatus, string> = {
   pending: 'yellow',
@@ -111,6 +125,102 @@ export function OrganizationScreeningBadge({ status }: { status: OrganizationScr
       data-testid="screening-status"
     >
       {t(`screening.orgStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const REGIME_APPLICATION_COLORS: Record<RegimeApplicationStatus, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  checks: 'violet',
+  granted: 'green',
+  refused: 'red',
+  returned: 'orange',
+  withdrawn: 'gray',
+};
+
+export function RegimeApplicationStatusBadge({ status }: { status: RegimeApplicationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={REGIME_APPLICATION_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="regime-application-status">
+      {t(`regime.applicationStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const RESIDENT_COLORS: Record<ResidentStatus, string> = {
+  active: 'green',
+  suspended: 'orange',
+  terminated: 'red',
+  exited: 'gray',
+};
+
+export function ResidentStatusBadge({ status, size }: { status: ResidentStatus; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={RESIDENT_COLORS[status]} variant="light" tt="none" miw="max-content" size={size} data-testid="resident-status">
+      {t(`regime.residentStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const REPORT_COLORS: Record<ReportStatus | 'not_started', string> = {
+  not_started: 'gray',
+  draft: 'blue',
+  accepted: 'green',
+  failed: 'red',
+};
+
+export function ReportStatusBadge({ status }: { status: ReportStatus | 'not_started' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={REPORT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="report-status">
+      {t(`regime.reportStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const OUTCOME_COLORS: Record<Outcome, string> = {
+  pass: 'green',
+  fail: 'red',
+  missing: 'yellow',
+};
+
+export function OutcomeBadge({ outcome, testId = 'criterion-outcome' }: { outcome: Outcome; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={OUTCOME_COLORS[outcome]} variant="light" tt="none" miw="max-content" data-testid={testId}>
+      {t(`regime.outcome.${outcome}`)}
+    </Badge>
+  );
+}
+
+const PROPOSAL_COLORS: Record<ProposalStatus, string> = {
+  open: 'orange',
+  accepted: 'red',
+  dismissed: 'gray',
+};
+
+export function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={PROPOSAL_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="proposal-status">
+      {t(`regime.proposalStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const APPEAL_COLORS: Record<AppealStatus, string> = {
+  pending: 'yellow',
+  upheld: 'green',
+  dismissed: 'gray',
+};
+
+export function AppealStatusBadge({ status }: { status: AppealStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={APPEAL_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="appeal-status">
+      {t(`regime.appealStatus.${status}`)}
     </Badge>
   );
 }

@@ -40,6 +40,14 @@ export function HomePage() {
             </Text>
           </Card>
           <Card withBorder padding="lg">
+            <Anchor component={Link} to="/residents" fw={600} data-testid="home-residents">
+              {t('home.residents')}
+            </Anchor>
+            <Text size="sm" mt="xs">
+              {t('home.residentsText')}
+            </Text>
+          </Card>
+          <Card withBorder padding="lg">
             <Anchor component={Link} to="/transparency/fund" fw={600}>
               {t('home.fund')}
             </Anchor>
