@@ -35,3 +35,26 @@ export async function databaseChecksum(db: Kysely<Database>): Promise<string> {
   const result = await sql<{ digest: string }>`select string_agg(part, ';' order by part) as digest from (${sql.join(parts, sql` union all `)}) parts`.execute(db);
   return result.rows[0].digest;
 }
+
+/**
+ * Counts writes to any table with statement-level triggers and a sequence, so a test can tell in one
+ * tiny query that nothing was written since it last looked. A sequence is not transactional: a write
+ * rolled back still counts, which only sends the caller to the full digest. A session's last_seen_at
+ * (moved by every request) is not counted, as the digest ignores it too.
+ */
+export async function installWriteCounter(db: Kysely<Database>): Promise<void> {
+  await sql`create sequence if not exists test_write_counter`.execute(db);
+  await sql`create or replace function test_count_write() returns trigger language plpgsql as $$ begin perform nextval('test_write_counter'); return null; end $$`.execute(db);
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db);
+  for (const { name } of tables.rows) {
+    const events = name === 'sessions' ? sql`insert or delete or update of token_hash, user_id, stage, expires_at` : sql`insert or update or delete`;
+    await sql`create trigger test_count_write after ${events} on ${sql.table(name)} for each statement execute function test_count_write()`.execute(db);
+  }
+}
+
+/** The number of write statements counted so far (see installWriteCounter). */
+export async function writeCount(db: Kysely<Database>): Promise<string> {
+  const result = await sql<{ n: string }>`select (case when is_called then last_value else 0 end)::text as n from test_write_counter`.execute(db);
+  return result.rows[0].n;
+}
