@@ -51,6 +51,7 @@ export default defineConfig({
       '/api': apiServer,
       '/healthz': apiServer,
       '/docs': apiServer,
+      '/open-data': apiServer,
     },
   },
   preview: {

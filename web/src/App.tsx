@@ -23,6 +23,17 @@ import { FundOverviewPage } from './pages/fund/FundOverviewPage';
 import { TracingPage } from './pages/fund/TracingPage';
 import { TrialBalancePage } from './pages/fund/TrialBalancePage';
 import { HomePage } from './pages/HomePage';
+import { AwardPage } from './pages/programs/AwardPage';
+import { AwardsPage } from './pages/programs/AwardsPage';
+import { CallFormPage } from './pages/programs/CallFormPage';
+import { CallPage } from './pages/programs/CallPage';
+import { CallsPage } from './pages/programs/CallsPage';
+import { DisbursementsPage } from './pages/programs/DisbursementsPage';
+import { EvaluationsPage } from './pages/programs/EvaluationsPage';
+import { ProposalFormPage } from './pages/programs/ProposalFormPage';
+import { ProposalPage as FundProposalPage } from './pages/programs/ProposalPage';
+import { ProposalsPage as FundProposalsPage } from './pages/programs/ProposalsPage';
+import { ProgramSettingsPage } from './pages/programs/SettingsPage';
 import { MembershipPage } from './pages/MembershipPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
@@ -53,6 +64,7 @@ import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
 import { UsersPage } from './pages/UsersPage';
+import { AWARD_READERS, CALL_MANAGERS, EVALUATORS, PROGRAM_STAFF, PROPOSAL_READERS } from './programs';
 import { APPEAL_READERS, BENEFIT_READERS, REGIME_ADMINS, REGIME_READERS, REGIME_STAFF } from './regime';
 import { ME_KEY } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -253,6 +265,102 @@ export function App() {
                   element={
                     <RequireSection section="fund">
                       <TracingPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs"
+                  element={
+                    <RequireSection section="programs">
+                      <CallsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/calls/new"
+                  element={
+                    <RequireSection section="programs" roles={CALL_MANAGERS}>
+                      <CallFormPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/calls/:id"
+                  element={
+                    <RequireSection section="programs">
+                      <CallPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/calls/:id/apply"
+                  element={
+                    <RequireSection section="programs" roles={['company']}>
+                      <ProposalFormPage mode="new" />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/proposals"
+                  element={
+                    <RequireSection section="programs" roles={PROPOSAL_READERS}>
+                      <FundProposalsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/proposals/:id"
+                  element={
+                    <RequireSection section="programs">
+                      <FundProposalPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/proposals/:id/edit"
+                  element={
+                    <RequireSection section="programs" roles={['company', 'fund_officer']}>
+                      <ProposalFormPage mode="edit" />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/evaluations"
+                  element={
+                    <RequireSection section="programs" roles={EVALUATORS}>
+                      <EvaluationsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/awards"
+                  element={
+                    <RequireSection section="programs" roles={AWARD_READERS}>
+                      <AwardsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/awards/:id"
+                  element={
+                    <RequireSection section="programs" roles={AWARD_READERS}>
+                      <AwardPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/disbursements"
+                  element={
+                    <RequireSection section="programs" roles={PROGRAM_STAFF}>
+                      <DisbursementsPage />
+                    </RequireSection>
+                  }
+                />
+                <Route
+                  path="programs/settings"
+                  element={
+                    <RequireSection section="programs" roles={PROGRAM_STAFF}>
+                      <ProgramSettingsPage />
                     </RequireSection>
                   }
                 />

@@ -1160,6 +1160,309 @@ export interface CertificateStatus {
   message: string;
 }
 
+// Fund programs: calls for proposals, evaluation, ranking, awards, milestones, disbursements ----------
+
+export const CALL_CURRENCIES = ['UAH', 'EUR', 'USD'] as const;
+export type CallCurrency = (typeof CALL_CURRENCIES)[number];
+export const CALL_STATUSES = ['draft', 'published', 'ranked', 'awarded', 'cancelled'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+export const CALL_PHASES = ['draft', 'upcoming', 'open', 'closed', 'ranked', 'awarded', 'cancelled'] as const;
+export type CallPhase = (typeof CALL_PHASES)[number];
+export const CALL_ELIGIBILITY = ['members', 'residents', 'both'] as const;
+export type CallEligibility = (typeof CALL_ELIGIBILITY)[number];
+export const FUND_PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
+export type FundProposalStatus = (typeof FUND_PROPOSAL_STATUSES)[number];
+export const RANKING_OUTCOMES = ['funded', 'partially_funded', 'reserve', 'below_threshold'] as const;
+export type RankingOutcome = (typeof RANKING_OUTCOMES)[number];
+export type AssignmentStatus = 'assigned' | 'declared' | 'conflict' | 'submitted';
+export const AWARD_STATUSES = ['active', 'completed', 'terminated'] as const;
+export type AwardStatus = (typeof AWARD_STATUSES)[number];
+export type MilestoneStatus = 'planned' | 'reported' | 'verified' | 'failed' | 'paid' | 'cancelled';
+export const DISBURSEMENT_STATUSES = ['prepared', 'paid', 'cancelled'] as const;
+export type DisbursementStatus = (typeof DISBURSEMENT_STATUSES)[number];
+
+export interface CallCriterion {
+  key: string;
+  label: Bilingual;
+  weight: number;
+  /** Minimum final score in tenths of a point (0–50). */
+  thresholdTenths: number;
+}
+
+export interface FundCall {
+  id: string;
+  code: string;
+  titleEn: string;
+  titleUk: string;
+  textEn: string;
+  textUk: string;
+  currency: string;
+  budgetMinor: number;
+  capabilities: string[];
+  eligibility: CallEligibility;
+  opensAt: string;
+  closesAt: string;
+  requiredDocuments: string[];
+  criteria: CallCriterion[];
+  overallThresholdTenths: number;
+  evaluatorsPerProposal: number;
+  disagreementLimitTenths: number;
+  minPartialPercent: number;
+  status: CallStatus;
+  /** The status with the dates applied. */
+  phase: CallPhase;
+  reservationEntryId: string | null;
+  /** Submitted proposals. */
+  proposals: number;
+  version: number;
+}
+
+export interface NewCall {
+  code: string;
+  titleEn: string;
+  titleUk: string;
+  textEn: string;
+  textUk: string;
+  currency: CallCurrency;
+  budgetMinor: number;
+  capabilities: string[];
+  eligibility: CallEligibility;
+  opensAt: string;
+  closesAt: string;
+  requiredDocuments: string[];
+  criteria: CallCriterion[];
+  overallThresholdTenths: number;
+  evaluatorsPerProposal: number;
+  disagreementLimitTenths: number;
+  minPartialPercent: number;
+}
+
+export interface CapacityLine {
+  capability: string;
+  /** A year (2027) or a quarter (2027-Q1). */
+  period: string;
+  quantity: number;
+}
+
+export interface ProposalMilestone {
+  deliverable: string;
+  dueDate: string;
+  amountMinor: number;
+}
+
+export interface BudgetLine {
+  item: string;
+  amountMinor: number;
+}
+
+/** What a company writes in a proposal (created as a draft, changed while it is one). */
+export interface ProposalInput {
+  title: string;
+  summary: string | null;
+  requestedMinor: number;
+  cofinancingMinor: number;
+  capacity: CapacityLine[];
+  milestones: ProposalMilestone[];
+  budgetLines: BudgetLine[];
+  documentIds: string[];
+}
+
+export interface EvaluatorScore {
+  scoreTenths: number;
+  comment: string;
+}
+
+export interface FundAssignment {
+  id: string;
+  proposalId: string;
+  evaluatorId: string;
+  /** The evaluator's name for staff and the evaluator; "Evaluator 1"… for the applicant. */
+  evaluatorLabel: string;
+  status: AssignmentStatus;
+  declaredAt: string | null;
+  conflictReason: string | null;
+  scores: Record<string, EvaluatorScore> | null;
+  submittedAt: string | null;
+  version: number;
+}
+
+export interface FundProposal {
+  id: string;
+  callId: string;
+  callTitleEn: string;
+  callTitleUk: string;
+  organizationId: string;
+  organizationName: string;
+  status: FundProposalStatus;
+  title: string;
+  summary: string | null;
+  currency: string;
+  requestedMinor: number;
+  cofinancingMinor: number;
+  capacity: CapacityLine[];
+  milestones: ProposalMilestone[];
+  budgetLines: BudgetLine[];
+  documentIds: string[];
+  eligibility: { membership: string | null; residency: string | null; screening: string } | null;
+  submittedAt: string | null;
+  /** After the consensus; the applicant sees them once the call is awarded. */
+  finalScores: Record<string, { scoreTenths: number; reason: string }> | null;
+  weightedScoreMilli: number | null;
+  rank: number | null;
+  outcome: RankingOutcome | null;
+  awardedMinor: number | null;
+  /** True for an evaluator who has not declared on conflicts yet: only the call, title and applicant are real. */
+  contentHidden: boolean;
+  version: number;
+}
+
+export interface CriterionSpread {
+  key: string;
+  minTenths: number;
+  maxTenths: number;
+  spreadTenths: number;
+  flagged: boolean;
+}
+
+export interface FundProposalDetail extends FundProposal {
+  assignments: FundAssignment[];
+  disagreement: CriterionSpread[];
+}
+
+export interface FundRanking {
+  callId: string;
+  budgetMinor: number;
+  fundedMinor: number;
+  remainingMinor: number;
+  rule: string;
+  items: {
+    proposalId: string;
+    organizationName: string;
+    title: string;
+    requestedMinor: number;
+    weightedScoreMilli: number;
+    rank: number | null;
+    outcome: RankingOutcome;
+    awardedMinor: number;
+    failedThresholds: string[];
+  }[];
+}
+
+export interface FundMilestone {
+  id: string;
+  seq: number;
+  deliverable: string;
+  dueDate: string;
+  amountMinor: number;
+  status: MilestoneStatus;
+  reservationEntryId: string;
+  reportText: string | null;
+  evidenceDocumentIds: string[];
+  capacityDelivered: CapacityLine[];
+  reportedAt: string | null;
+  verifiedAt: string | null;
+  verificationNote: string | null;
+  version: number;
+}
+
+export interface FundDisbursement {
+  id: string;
+  awardId: string;
+  milestoneId: string;
+  currency: string;
+  amountMinor: number;
+  status: DisbursementStatus;
+  requiredApprovals: number;
+  preparedBy: string;
+  preparedAt: string;
+  approvals: { label: string; at: string }[];
+  entryId: string | null;
+  paidAt: string | null;
+  version: number;
+}
+
+export interface FundClawback {
+  id: string;
+  milestoneId: string | null;
+  currency: string;
+  amountMinor: number;
+  reason: string;
+  entryId: string;
+  createdAt: string;
+}
+
+export interface FundAward {
+  id: string;
+  callId: string;
+  callCode: string;
+  callTitleEn: string;
+  callTitleUk: string;
+  proposalId: string;
+  organizationId: string;
+  organizationName: string;
+  agreementNumber: string;
+  title: string;
+  currency: string;
+  amountMinor: number;
+  disbursedMinor: number;
+  clawedBackMinor: number;
+  status: AwardStatus;
+  awardedAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+  capacityPromised: CapacityLine[];
+  capacityDelivered: CapacityLine[];
+  version: number;
+}
+
+export interface FundAwardDetail extends FundAward {
+  milestones: FundMilestone[];
+  disbursements: FundDisbursement[];
+  clawbacks: FundClawback[];
+}
+
+export interface ProgramSettings {
+  /** Per currency, the amount (minor units) above which a disbursement needs two approvers besides its preparer. */
+  secondApprovalAbove: Record<string, number>;
+  version: number;
+}
+
+export interface PublicAward {
+  id: string;
+  agreementNumber: string;
+  callId: string;
+  callCode: string;
+  callTitleEn: string;
+  callTitleUk: string;
+  organizationName: string;
+  title: string;
+  currency: string;
+  amountMinor: number;
+  disbursedMinor: number;
+  clawedBackMinor: number;
+  capabilities: string[];
+  status: AwardStatus;
+  awardedAt: string;
+}
+
+/** Money paid out by program (the call's code) and capability category, per currency, net of clawbacks. */
+export interface PublicUse {
+  currency: string;
+  program: string | null;
+  programTitleEn: string | null;
+  programTitleUk: string | null;
+  capability: string | null;
+  amountMinor: number;
+}
+
+/** The fund's open data: OCDS for the calls and awards, 360Giving for the grants. */
+export const OPEN_DATA_FILES = {
+  ocdsReleases: '/open-data/ocds/releases.json',
+  ocdsRecords: '/open-data/ocds/records.json',
+  grantsJson: '/open-data/360giving/grants.json',
+  grantsCsv: '/open-data/360giving/grants.csv',
+} as const;
+
 /** A list endpoint of the fund: its items and how many match in all. */
 export interface Counted<T> {
   items: T[];
@@ -1672,4 +1975,51 @@ export const api = {
   certificateStatus: (certificateId: string) => get<CertificateStatus>(`${V1}/public/regime/certificates/${id(certificateId)}`),
   verifyCertificate: (input: { certificate: CertificateFields; signature: string }) =>
     post<{ valid: boolean; known: boolean; matchesIssued: boolean }>(`${V1}/public/regime/certificates/verify`, input),
+  // Fund programs
+  listCalls: (query: { status?: string; q?: string; limit: number; offset: number }) => get<Page<FundCall>>(`${FUND}/calls`, query),
+  getCall: (callId: string) => get<FundCall>(`${FUND}/calls/${id(callId)}`),
+  createCall: (input: NewCall, idempotencyKey: string) => post<FundCall>(`${FUND}/calls`, input, { idempotencyKey }),
+  transitionCall: (callId: string, input: { action: 'publish' | 'cancel'; version: number; reason?: string }, idempotencyKey: string) =>
+    post<FundCall>(`${FUND}/calls/${id(callId)}/transitions`, input, { idempotencyKey }),
+  callRanking: (callId: string) => get<FundRanking>(`${FUND}/calls/${id(callId)}/ranking`),
+  rankCall: (callId: string, version: number, idempotencyKey: string) => post<FundRanking>(`${FUND}/calls/${id(callId)}/rank`, { version }, { idempotencyKey }),
+  awardCall: (callId: string, version: number, idempotencyKey: string) => post<FundCall>(`${FUND}/calls/${id(callId)}/award`, { version }, { idempotencyKey }),
+  createFundProposal: (callId: string, input: ProposalInput, idempotencyKey: string) =>
+    post<FundProposalDetail>(`${FUND}/calls/${id(callId)}/proposals`, input, { idempotencyKey }),
+  listFundProposals: (query: { callId?: string; status?: string; limit: number; offset: number }) => get<Page<FundProposal>>(`${FUND}/proposals`, query),
+  getFundProposal: (proposalId: string) => get<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}`),
+  updateFundProposal: (proposalId: string, input: ProposalInput & { version: number }) => patch<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}`, input),
+  transitionFundProposal: (proposalId: string, input: { action: 'submit' | 'withdraw'; version: number }, idempotencyKey: string) =>
+    post<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}/transitions`, input, { idempotencyKey }),
+  assignEvaluators: (proposalId: string, evaluatorIds: string[] | undefined, idempotencyKey: string) =>
+    post<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}/evaluators`, evaluatorIds ? { evaluatorIds } : {}, { idempotencyKey }),
+  declareInterest: (proposalId: string, input: { conflict: boolean; reason?: string; version: number }, idempotencyKey: string) =>
+    post<{ assignmentId: string; status: 'declared' | 'conflict'; proposal: FundProposalDetail | null }>(`${FUND}/proposals/${id(proposalId)}/declaration`, input, { idempotencyKey }),
+  putScores: (proposalId: string, input: { version: number; scores: Record<string, EvaluatorScore> }) =>
+    put<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}/scores`, input),
+  recordConsensus: (proposalId: string, input: { version: number; scores: Record<string, { scoreTenths: number; reason: string }> }, idempotencyKey: string) =>
+    post<FundProposalDetail>(`${FUND}/proposals/${id(proposalId)}/consensus`, input, { idempotencyKey }),
+  listAwards: (query: { callId?: string; status?: string; limit: number; offset: number }) => get<Page<FundAward>>(`${FUND}/awards`, query),
+  getAward: (awardId: string) => get<FundAwardDetail>(`${FUND}/awards/${id(awardId)}`),
+  reportMilestone: (
+    awardId: string,
+    milestoneId: string,
+    input: { version: number; reportText: string; evidenceDocumentIds: string[]; capacityDelivered: CapacityLine[] },
+    idempotencyKey: string,
+  ) => post<FundAwardDetail>(`${FUND}/awards/${id(awardId)}/milestones/${id(milestoneId)}/report`, input, { idempotencyKey }),
+  verifyMilestone: (awardId: string, milestoneId: string, input: { version: number; decision: 'verified' | 'failed'; note: string }, idempotencyKey: string) =>
+    post<FundAwardDetail>(`${FUND}/awards/${id(awardId)}/milestones/${id(milestoneId)}/verification`, input, { idempotencyKey }),
+  prepareDisbursement: (awardId: string, milestoneId: string, idempotencyKey: string) =>
+    post<FundDisbursement>(`${FUND}/awards/${id(awardId)}/disbursements`, { milestoneId }, { idempotencyKey }),
+  listDisbursements: (query: { status?: string; limit: number; offset: number }) => get<Page<FundDisbursement>>(`${FUND}/disbursements`, query),
+  approveDisbursement: (disbursementId: string, version: number, idempotencyKey: string) =>
+    post<FundDisbursement>(`${FUND}/disbursements/${id(disbursementId)}/approval`, { version }, { idempotencyKey }),
+  clawBack: (awardId: string, input: { amountMinor: number; reason: string; milestoneId?: string }, idempotencyKey: string) =>
+    post<FundAwardDetail>(`${FUND}/awards/${id(awardId)}/clawbacks`, input, { idempotencyKey }),
+  terminateAward: (awardId: string, input: { version: number; reason: string }, idempotencyKey: string) =>
+    post<FundAwardDetail>(`${FUND}/awards/${id(awardId)}/termination`, input, { idempotencyKey }),
+  getProgramSettings: () => get<ProgramSettings>(`${FUND}/program-settings`),
+  putProgramSettings: (input: { version: number; secondApprovalAbove: Partial<Record<CallCurrency, number>> }) => put<ProgramSettings>(`${FUND}/program-settings`, input),
+  publicAwards: (query: { callId?: string; limit: number; offset: number }) => get<Page<PublicAward>>(`${V1}/public/fund/awards`, query),
+  publicUses: () => get<{ items: PublicUse[] }>(`${V1}/public/fund/uses`),
 };

@@ -21,6 +21,7 @@ export type SectionKey =
   | 'deadlines'
   | 'notifications'
   | 'fund'
+  | 'programs'
   | 'screening'
   | 'regime'
   | 'audit'
@@ -47,6 +48,8 @@ export const SECTIONS: readonly Section[] = [
   { key: 'deadlines', path: '/app/membership/deadlines', roles: ['admin', 'officer', 'analyst', 'auditor'] },
   { key: 'notifications', path: '/app/notifications', roles: ['company', 'officer', 'admin', 'auditor'] },
   { key: 'fund', path: '/app/fund', roles: ['fund_officer', 'auditor', 'admin'] },
+  // The fund's programs: fund staff run and oversee calls, companies apply, evaluators score.
+  { key: 'programs', path: '/app/programs', roles: ['company', 'evaluator', 'fund_officer', 'auditor', 'admin'] },
   { key: 'screening', path: '/app/screening', roles: ['analyst', 'officer', 'auditor', 'admin'] },
   // Fund officers read the regime's benefits estimate (the program's cost); evaluators and fund
   // officers may sit on the appeal commission, whose appeals page is in this section too.

@@ -211,8 +211,17 @@ export function presentProposal(row: ProposalRow, options: { showScores: boolean
     rank: options.showScores ? row.rank : null,
     outcome: options.showScores ? row.outcome : null,
     awardedMinor: options.showScores ? money(row.awarded_minor) : null,
+    contentHidden: false,
     version: row.version,
   };
+}
+
+/**
+ * What an evaluator sees of a proposal before declaring: enough to judge a conflict of interest (the
+ * call, the title, the applicant), none of its content.
+ */
+function hideContent(proposal: TProposal): TProposal {
+  return { ...proposal, summary: null, requestedMinor: 0, cofinancingMinor: 0, capacity: [], milestones: [], budgetLines: [], documentIds: [], eligibility: null, contentHidden: true };
 }
 
 /** Whether the caller may see a proposal at all; an evaluator must first declare no conflict of interest. */
@@ -223,7 +232,7 @@ async function visibleProposal(db: Db, auth: AuthContext, id: string): Promise<{
   if (holdsAny(auth, ['evaluator']) && auth.user) {
     const assignment = await repo.findAssignment(db, id, auth.user.id);
     if (assignment && assignment.status !== 'conflict') {
-      if (assignment.status === 'assigned') throw new AppError('forbidden', { detail: 'declare whether you have a conflict of interest before you see the proposal', extra: { assignmentId: assignment.id, mustDeclare: true } });
+      if (assignment.status === 'assigned') throw new AppError('forbidden', { detail: 'declare whether you have a conflict of interest before you see the proposal', extra: { assignmentId: assignment.id, assignmentVersion: assignment.version, mustDeclare: true } });
       return { row, role: 'evaluator' };
     }
   }
@@ -274,7 +283,16 @@ export async function listProposals(db: Db, auth: AuthContext, query: { callId?:
   if (!staff && !evaluator && (scope === 'none' || scope === null)) return { items: [], total: 0, limit: query.limit, offset: query.offset };
   const filter = { callId: query.callId, status: query.status, ...(staff ? {} : evaluator ? { evaluatorId: auth.user!.id } : { organizationId: scope as string }) };
   const { items, total } = await repo.listProposals(db, filter, query.limit, query.offset);
-  return { items: items.map((row) => presentProposal(row, { showScores: staff || evaluator || row.call_status === 'awarded' })), total, limit: query.limit, offset: query.offset };
+  const undeclared = new Set<string>();
+  if (evaluator) {
+    for (const row of items) if ((await repo.findAssignment(db, row.id, auth.user!.id))?.status === 'assigned') undeclared.add(row.id);
+  }
+  return {
+    items: items.map((row) => (undeclared.has(row.id) ? hideContent(presentProposal(row, { showScores: false })) : presentProposal(row, { showScores: staff || evaluator || row.call_status === 'awarded' }))),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }
 
 function proposalColumns(input: TCreateProposal | TUpdateProposal) {
@@ -482,7 +500,8 @@ export async function recordConsensus(db: Db, auth: AuthContext, actor: AuditAct
     if (!row) throw new AppError('not_found', 'no such proposal');
     if (row.version !== input.version) throw versionConflict(row.version, 'proposal');
     const call = (await repo.findCall(trx, row.call_id))!;
-    if (call.status !== 'published' && call.status !== 'ranked') throw new AppError('conflict', `the call is ${call.status}`);
+    // Once ranked, the outcome rests on these scores: they can no longer change.
+    if (call.status !== 'published') throw new AppError('conflict', { detail: `the call is ${call.status}: the final scores can no longer change`, extra: { callStatus: call.status } });
     const assignments = (await repo.assignmentsOf(trx, proposalId)).filter((a) => a.status !== 'conflict');
     const submitted = assignments.filter((a) => a.status === 'submitted').length;
     if (submitted < call.evaluators_per_proposal || submitted < assignments.length) {
@@ -558,12 +577,37 @@ export async function rankCall(db: Db, actor: AuditActor, callId: string, versio
   });
 }
 
+/** The ranking: as recorded once the call is ranked or awarded, else a preview of the proposals with a consensus. */
 export async function ranking(db: Db, callId: string) {
   const call = await repo.findCall(db, callId);
   if (!call) throw new AppError('not_found', 'no such call');
   const proposals = await repo.submittedProposals(db, callId);
+  if (call.status === 'ranked' || call.status === 'awarded') {
+    const recorded = proposals.filter((p) => p.outcome !== null).sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
+    const funded = recorded.reduce((sum, p) => sum + (p.awarded_minor ?? 0n), 0n);
+    const weights = call.criteria;
+    return presentRanking(call, recorded, {
+      fundedMinor: funded,
+      remainingMinor: call.budget_minor - funded,
+      proposals: recorded.map((p) => ({
+        id: p.id,
+        rank: p.rank,
+        weightedScoreMilli: p.weighted_score_milli ?? 0,
+        outcome: p.outcome!,
+        awardedMinor: p.awarded_minor ?? 0n,
+        failedThresholds: p.outcome === 'below_threshold' ? failedThresholdsOf(weights, call.overall_threshold_tenths, p) : [],
+      })),
+    });
+  }
   const ready = proposals.filter((p) => p.final_scores);
   return presentRanking(call, ready, rankProposals(rankingInput(call, ready)));
+}
+
+function failedThresholdsOf(criteria: Array<{ key: string; thresholdTenths: number }>, overallTenths: number, proposal: ProposalRow): string[] {
+  const scores = proposal.final_scores ?? {};
+  const failed = criteria.filter((c) => (scores[c.key]?.scoreTenths ?? 0) < c.thresholdTenths).map((c) => c.key);
+  if ((proposal.weighted_score_milli ?? 0) < overallTenths * 100) failed.push('overall');
+  return failed;
 }
 
 /** A milestone plan scaled to a partial award: each amount in proportion, the rounding remainder on the last one. */

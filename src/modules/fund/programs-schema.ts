@@ -154,6 +154,7 @@ export const ZProposal = z
     rank: z.int().nullable(),
     outcome: z.enum(['funded', 'partially_funded', 'reserve', 'below_threshold']).nullable(),
     awardedMinor: z.int().nullable(),
+    contentHidden: z.boolean().describe('true for an evaluator who has not yet declared on conflicts of interest: only the call, title and applicant are shown'),
     version: z.int(),
   })
   .meta({ id: 'FundProposal' });

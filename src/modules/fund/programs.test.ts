@@ -159,7 +159,10 @@ describe('a call for proposals from publication to payment', () => {
     const spare = evaluators.find((_, i) => !assigned.assignments.some((x: { evaluatorId: string }) => x.evaluatorId === ids[i]))!;
     const peek = await send(onA[0], 'GET', `/api/v1/fund/proposals/${pa.id}`);
     expect(peek.statusCode).toBe(403);
-    expect(peek.json()).toMatchObject({ mustDeclare: true });
+    expect(peek.json()).toMatchObject({ mustDeclare: true, assignmentVersion: 1 });
+    // The evaluator's list names the proposal (to judge a conflict) and hides its content.
+    const listed = (await ok(onA[0], 'GET', '/api/v1/fund/proposals')).items.find((p: { id: string }) => p.id === pa.id);
+    expect(listed).toMatchObject({ title: 'Shell line in Kharkiv', organizationName: 'Kharkiv Shells LLC', contentHidden: true, summary: null, milestones: [], requestedMinor: 0 });
     expect((await send(spare, 'GET', `/api/v1/fund/proposals/${pa.id}`)).statusCode).toBe(404);
     const conflict = await ok(onA[0], 'POST', `/api/v1/fund/proposals/${pa.id}/declaration`, { conflict: true, reason: 'I advised the applicant in 2025.', version: 1 });
     expect(conflict).toMatchObject({ status: 'conflict', proposal: null });
@@ -217,9 +220,17 @@ describe('a call for proposals from publication to payment', () => {
     ]);
     expect(ranking.fundedMinor).toBe(1_000_000_00);
 
+    // Once ranked, the consensus is final.
+    const rankedProposal = await ok(officer, 'GET', `/api/v1/fund/proposals/${pb.id}`);
+    expect((await send(officer, 'POST', `/api/v1/fund/proposals/${pb.id}/consensus`, { version: rankedProposal.version, scores: final(0, 0) })).statusCode).toBe(409);
     const ranked = await ok(officer, 'GET', `/api/v1/fund/calls/${call.id}`);
     const awarded = await ok(officer, 'POST', `/api/v1/fund/calls/${call.id}/award`, { version: ranked.version });
     expect(awarded.status).toBe('awarded');
+    // The ranking of an awarded call is the one recorded.
+    expect((await ok(auditor, 'GET', `/api/v1/fund/calls/${call.id}/ranking`)).items.map((i: { outcome: string; awardedMinor: number }) => [i.outcome, i.awardedMinor])).toEqual([
+      ['funded', 700_000_00],
+      ['partially_funded', 300_000_00],
+    ]);
     // The call's reservation became the milestones' reservations: the same money is held.
     expect(before - (await fundAvailable())).toBe(1_000_000_00n);
     const afterAward = await ok(a.user, 'GET', `/api/v1/fund/proposals/${pa.id}`);

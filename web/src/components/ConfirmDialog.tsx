@@ -1,4 +1,5 @@
-// A small modal asking to confirm a destructive action, with the failure shown inside it.
+// A small modal asking to confirm an action (destructive ones in red, the default), with the failure
+// shown inside it.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
@@ -8,6 +9,10 @@ interface ConfirmDialogProps {
   title: string;
   text: string;
   confirmLabel: string;
+  /** The confirm button's colour; red unless the action is not destructive. */
+  confirmColor?: string;
+  /** A test id for the confirm button. */
+  confirmTestId?: string;
   pending: boolean;
   error: unknown;
   onConfirm: () => void;
@@ -30,7 +35,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={props.pending} onClick={props.onConfirm}>
+          <Button color={props.confirmColor ?? 'red'} loading={props.pending} onClick={props.onConfirm} data-testid={props.confirmTestId}>
             {props.confirmLabel}
           </Button>
         </Group>

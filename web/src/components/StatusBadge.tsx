@@ -1,12 +1,20 @@
 // Coloured, translated badges for review statuses (registry), application statuses (membership),
 // ledger entries and confiscated assets (fund), screening cases and organizations' screening status,
-// and the regime's applications, residents, reports, criteria outcomes, proposals and appeals.
+// the regime's applications, residents, reports, criteria outcomes, proposals and appeals, and the
+// fund programs' calls, proposals, evaluations, ranking outcomes, awards, milestones and payments.
 // The text carries the meaning; colour only repeats it.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type {
   AppealStatus,
   AssetStatus,
+  AssignmentStatus,
+  AwardStatus,
+  CallPhase,
+  DisbursementStatus,
+  FundProposalStatus,
+  MilestoneStatus,
+  RankingOutcome,
   CaseStatus,
   EntryStatus,
   MembershipStatus,
@@ -221,6 +229,120 @@ export function AppealStatusBadge({ status }: { status: AppealStatus }) {
   return (
     <Badge color={APPEAL_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="appeal-status">
       {t(`regime.appealStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const CALL_PHASE_COLORS: Record<CallPhase, string> = {
+  draft: 'gray',
+  upcoming: 'violet',
+  open: 'green',
+  closed: 'orange',
+  ranked: 'blue',
+  awarded: 'teal',
+  cancelled: 'red',
+};
+
+export function CallPhaseBadge({ phase }: { phase: CallPhase }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={CALL_PHASE_COLORS[phase]} variant="light" tt="none" miw="max-content" data-testid="call-phase">
+      {t(`programs.phase.${phase}`)}
+    </Badge>
+  );
+}
+
+const FUND_PROPOSAL_COLORS: Record<FundProposalStatus, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  withdrawn: 'orange',
+};
+
+export function FundProposalStatusBadge({ status }: { status: FundProposalStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={FUND_PROPOSAL_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="fund-proposal-status">
+      {t(`programs.proposalStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const RANKING_OUTCOME_COLORS: Record<RankingOutcome, string> = {
+  funded: 'green',
+  partially_funded: 'teal',
+  reserve: 'yellow',
+  below_threshold: 'red',
+};
+
+export function RankingOutcomeBadge({ outcome }: { outcome: RankingOutcome }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={RANKING_OUTCOME_COLORS[outcome]} variant="light" tt="none" miw="max-content" data-testid="ranking-outcome" data-outcome={outcome}>
+      {t(`programs.outcome.${outcome}`)}
+    </Badge>
+  );
+}
+
+const ASSIGNMENT_COLORS: Record<AssignmentStatus, string> = {
+  assigned: 'yellow',
+  declared: 'blue',
+  conflict: 'gray',
+  submitted: 'green',
+};
+
+export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={ASSIGNMENT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="assignment-status">
+      {t(`programs.assignmentStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const AWARD_COLORS: Record<AwardStatus, string> = {
+  active: 'blue',
+  completed: 'green',
+  terminated: 'red',
+};
+
+export function AwardStatusBadge({ status }: { status: AwardStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={AWARD_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="award-status">
+      {t(`programs.awardStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const MILESTONE_COLORS: Record<MilestoneStatus, string> = {
+  planned: 'gray',
+  reported: 'yellow',
+  verified: 'blue',
+  failed: 'red',
+  paid: 'green',
+  cancelled: 'gray',
+};
+
+export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={MILESTONE_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="milestone-status">
+      {t(`programs.milestoneStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const DISBURSEMENT_COLORS: Record<DisbursementStatus, string> = {
+  prepared: 'yellow',
+  paid: 'green',
+  cancelled: 'gray',
+};
+
+export function DisbursementStatusBadge({ status }: { status: DisbursementStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={DISBURSEMENT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="disbursement-status">
+      {t(`programs.disbursementStatus.${status}`)}
     </Badge>
   );
 }

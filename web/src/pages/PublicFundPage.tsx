@@ -1,22 +1,29 @@
 // The special defense fund as the public sees it: money in by source and out by use, per currency, for a
 // period, with a Sankey chart of one currency from kinds of source through programs and capability
 // categories to awards (or still unspent). Aggregates only (the API returns nothing else); amounts are
-// exact minor units formatted here. The figures download as CSV or XLSX.
-import { Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// exact minor units formatted here. The figures download as CSV or XLSX. Below: money paid out by the
+// fund's programs per program and capability category (net of clawbacks, as bars and a table), the
+// awards with what was paid on each, and the open-data files (OCDS, 360Giving) for all of it.
+import { Anchor, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, BOOKABLE_CURRENCIES, type FundFlow, type FundFlows } from '../api';
+import { api, BOOKABLE_CURRENCIES, OPEN_DATA_FILES, type FundFlow, type FundFlows, type PublicUse } from '../api';
 import { capabilityLabel, useCapabilities } from '../capabilities';
+import { BarChart } from '../components/BarChart';
 import { Downloads } from '../components/Downloads';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { Money, NUMERIC } from '../components/Money';
+import { Pager } from '../components/Pager';
+import { AwardStatusBadge } from '../components/StatusBadge';
 import { PageHeading } from '../components/PageHeading';
 import { SankeyChart } from '../components/SankeyChart';
 import { TableFrame } from '../components/TableFrame';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../money';
+import { callTitle } from '../programs';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -96,6 +103,192 @@ export function PublicFundPage() {
         />
       )}
       <FlowChart period={valid ? period : null} />
+      <ProgramUses />
+      <PublicAwards />
+    </Stack>
+  );
+}
+
+/** Money out by program and capability category, per currency, net of clawbacks: bars and the same figures in a table. */
+function ProgramUses() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const capabilities = useCapabilities();
+  const uses = useQuery({ queryKey: ['public', 'fund', 'uses'], queryFn: api.publicUses });
+  const names = new Map((capabilities.data ?? []).map((c) => [c.code, capabilityLabel(c)]));
+  const programName = (use: PublicUse) =>
+    use.program ? (language === 'en' ? use.programTitleEn : use.programTitleUk) ?? t('publicFund.sankey.program', { code: use.program }) : t('publicFund.sankey.general');
+  const categoryName = (use: PublicUse) => (use.capability ? names.get(use.capability) ?? use.capability : t('publicFund.programs.anyCategory'));
+  const currencies = [...new Set((uses.data?.items ?? []).map((u) => u.currency))];
+  const caption = t('publicFund.programs.caption');
+  return (
+    <Stack component="section" aria-labelledby="program-uses-heading" gap="sm">
+      <Title order={2} size="h3" id="program-uses-heading">
+        {t('publicFund.programs.title')}
+      </Title>
+      <Text maw={760}>{t('publicFund.programs.intro')}</Text>
+      {uses.isPending ? (
+        <Loading />
+      ) : uses.isError ? (
+        <ErrorAlert error={uses.error} onRetry={() => void uses.refetch()} />
+      ) : uses.data.items.length === 0 ? (
+        <Text c="dimmed">{t('publicFund.programs.none')}</Text>
+      ) : (
+        <>
+          {currencies.map((currency) => {
+            const rows = uses.data.items.filter((u) => u.currency === currency).sort((a, b) => b.amountMinor - a.amountMinor);
+            return (
+              <BarChart
+                key={currency}
+                testId={`program-uses-chart-${currency}`}
+                description={t('publicFund.programs.chart', { currency, count: rows.length })}
+                bars={rows.map((use) => ({
+                  key: `${use.program}|${use.capability}`,
+                  label: `${programName(use)} · ${categoryName(use)}`,
+                  value: use.amountMinor,
+                  text: formatMoney(use.amountMinor, use.currency, language),
+                }))}
+              />
+            );
+          })}
+          <TableFrame label={caption}>
+            <Table striped captionSide="top" miw={640} data-testid="program-uses">
+              <Table.Caption>{caption}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicFund.programs.program')}</Table.Th>
+                  <Table.Th scope="col">{t('publicFund.programs.category')}</Table.Th>
+                  <Table.Th scope="col">{t('publicFund.currency')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('publicFund.programs.paidOut')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {uses.data.items.map((use) => (
+                  <Table.Tr key={`${use.currency}|${use.program}|${use.capability}`}>
+                    <Table.Td>{programName(use)}</Table.Td>
+                    <Table.Td>{categoryName(use)}</Table.Td>
+                    <Table.Td>{use.currency}</Table.Td>
+                    <Table.Td style={NUMERIC}>
+                      <Money minor={use.amountMinor} currency={use.currency} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableFrame>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+const AWARDS_PAGE = 20;
+
+/** The fund's awards: who got how much under which call, what was paid, the status; and the open data. */
+function PublicAwards() {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const awards = useQuery({
+    queryKey: ['public', 'fund', 'awards', offset],
+    queryFn: () => api.publicAwards({ limit: AWARDS_PAGE, offset }),
+    placeholderData: keepPreviousData,
+  });
+  const title = t('publicFund.awards.title');
+  return (
+    <Stack component="section" aria-labelledby="public-awards-heading" gap="sm">
+      <Title order={2} size="h3" id="public-awards-heading">
+        {title}
+      </Title>
+      <Text maw={760}>{t('publicFund.awards.intro')}</Text>
+      {awards.isPending ? (
+        <Loading />
+      ) : awards.isError ? (
+        <ErrorAlert error={awards.error} onRetry={() => void awards.refetch()} />
+      ) : (
+        <>
+          <TableFrame label={title}>
+            <Table striped captionSide="top" miw={900} data-testid="public-awards">
+              <Table.Caption>{t('publicFund.awards.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('publicFund.awards.recipient')}</Table.Th>
+                  <Table.Th scope="col">{t('publicFund.awards.call')}</Table.Th>
+                  <Table.Th scope="col">{t('publicFund.awards.agreement')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('publicFund.awards.amount')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('publicFund.awards.paid')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('publicFund.awards.clawedBack')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('publicFund.awards.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {awards.data.items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={7}>{t('publicFund.awards.none')}</Table.Td>
+                  </Table.Tr>
+                )}
+                {awards.data.items.map((award) => (
+                  <Table.Tr key={award.id} data-testid="public-award">
+                    <Table.Td>{award.organizationName}</Table.Td>
+                    <Table.Td>{callTitle(award)}</Table.Td>
+                    <Table.Td>{award.agreementNumber}</Table.Td>
+                    <Table.Td style={NUMERIC}>
+                      <Money minor={award.amountMinor} currency={award.currency} />
+                    </Table.Td>
+                    <Table.Td style={NUMERIC}>
+                      <Money minor={award.disbursedMinor} currency={award.currency} />
+                    </Table.Td>
+                    <Table.Td style={NUMERIC}>
+                      <Money minor={award.clawedBackMinor} currency={award.currency} />
+                    </Table.Td>
+                    <Table.Td>
+                      <AwardStatusBadge status={award.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableFrame>
+          <Pager total={awards.data.total} limit={AWARDS_PAGE} offset={offset} onChange={setOffset} label={title} />
+        </>
+      )}
+      <div data-testid="open-data">
+        <Text size="sm" fw={600}>
+          {t('publicFund.openData.title')}
+        </Text>
+        <Text size="sm" maw={760}>
+          {t('publicFund.openData.intro')}
+        </Text>
+        <List size="sm" mt={4}>
+          <List.Item>
+            <Anchor href={OPEN_DATA_FILES.ocdsReleases} size="sm" data-testid="ocds-releases">
+              {t('publicFund.openData.ocdsReleases')}
+            </Anchor>
+          </List.Item>
+          <List.Item>
+            <Anchor href={OPEN_DATA_FILES.ocdsRecords} size="sm" data-testid="ocds-records">
+              {t('publicFund.openData.ocdsRecords')}
+            </Anchor>
+          </List.Item>
+          <List.Item>
+            <Anchor href={OPEN_DATA_FILES.grantsJson} size="sm" data-testid="grants-json">
+              {t('publicFund.openData.grantsJson')}
+            </Anchor>
+          </List.Item>
+          <List.Item>
+            <Anchor href={OPEN_DATA_FILES.grantsCsv} download size="sm" data-testid="grants-csv">
+              {t('publicFund.openData.grantsCsv')}
+            </Anchor>
+          </List.Item>
+        </List>
+      </div>
     </Stack>
   );
 }
