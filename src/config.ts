@@ -67,7 +67,29 @@ export const ZConfigEnv = z.object({
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
     .refine((value) => URL.canParse(value), 'must be an http:// or https:// URL')
     .optional()
-    .describe('public address of the platform (`https://adi.example.gov.ua`), printed in the QR codes of certificates; unset = the address the request came to'),
+    .describe('public address of the platform (`https://adi.example.gov.ua`), printed in the QR codes of certificates and the links of the open data; unset = the address the request came to'),
+  ADI_FUND_NAME: z
+    .string()
+    .min(1)
+    .max(300)
+    .refine((value) => !/[\r\n\u0000]/.test(value), 'must be a single line')
+    .default('ADI Special Defense Fund')
+    .describe("the fund's legal name in open data (OCDS buyer and payer, 360Giving funding organisation)"),
+  ADI_FUND_ORG_ID: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z0-9_]{2,}-[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be an org-id.guide identifier such as UA-EDR-12345678')
+    .default('UA-EDR-00000000')
+    .describe("the fund's own registered identifier (org-id.guide form) in open data; the default is a placeholder to replace"),
+  ADI_OCDS_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, 'must be an OCDS prefix such as ocds-abc123')
+    .default('ocds-adi000')
+    .describe('ocid prefix of the OCDS data; the default is a placeholder until the Open Contracting Partnership registers one'),
+  ADI_360GIVING_PREFIX: z
+    .string()
+    .regex(/^360G-[A-Za-z0-9_-]{1,40}$/, 'must be a 360Giving prefix such as 360G-adi')
+    .default('360G-adi')
+    .describe('grant identifier prefix of the 360Giving data; the default is a placeholder until 360Giving assigns one'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
 });
 
@@ -96,6 +118,14 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     smtpUrl: env.ADI_SMTP_URL,
     mailFrom: env.ADI_MAIL_FROM,
     publicUrl: env.ADI_PUBLIC_URL,
+    openData: {
+      fundName: env.ADI_FUND_NAME,
+      // org-id.guide codes are two segments (`UA-EDR`, `BE-BCE_KBO`); the value may hold more hyphens.
+      fundScheme: env.ADI_FUND_ORG_ID.split('-').slice(0, 2).join('-'),
+      fundId: env.ADI_FUND_ORG_ID.split('-').slice(2).join('-'),
+      ocdsPrefix: env.ADI_OCDS_PREFIX,
+      grantPrefix: env.ADI_360GIVING_PREFIX,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

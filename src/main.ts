@@ -32,6 +32,7 @@ import { registerFundDonationRoutes } from './modules/fund/donations-routes.ts';
 import { registerFundLedgerRoutes } from './modules/fund/routes.ts';
 import { registerFundTracingRoutes } from './modules/fund/tracing-routes.ts';
 import { registerFundProgramRoutes } from './modules/fund/programs-routes.ts';
+import { registerFundOpenDataRoutes } from './modules/fund/open-data-routes.ts';
 import { registerScreeningRoutes } from './modules/screening/routes.ts';
 import { registerScreeningCaseRoutes } from './modules/screening/cases-routes.ts';
 import { registerScreeningJobs } from './modules/screening/cases-service.ts';
@@ -124,7 +125,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       () => {},
     );
     app.addHook('onRequest', (request, _reply, done) => {
-      if (isReady || !request.url.startsWith('/api/')) return done();
+      if (isReady || !(request.url.startsWith('/api/') || request.url.startsWith('/open-data/'))) return done();
       ready.then(() => done(), done);
     });
   }
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerFundDonationRoutes(app, deps);
   registerFundTracingRoutes(app, deps);
   registerFundProgramRoutes(app, deps);
+  registerFundOpenDataRoutes(app, deps);
   registerScreeningRoutes(app, deps);
   registerScreeningCaseRoutes(app, deps);
   registerRegimeRoutes(app, deps);
