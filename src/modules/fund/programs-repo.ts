@@ -330,3 +330,8 @@ export function callTitles(db: Db, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return db.selectFrom('fund_calls').select(['code', 'title_en', 'title_uk']).where('code', 'in', codes).execute();
 }
+
+export function agreementNumbers(db: Db, awardIds: string[]) {
+  if (awardIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('fund_awards').select(['id', 'agreement_number']).where('id', 'in', awardIds).execute();
+}

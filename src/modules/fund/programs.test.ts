@@ -298,6 +298,9 @@ describe('a call for proposals from publication to payment', () => {
       ['Dnipro Munitions JSC', 300_000_00, 0, 'terminated'],
       ['Kharkiv Shells LLC', 700_000_00, 700_000_00, 'completed'],
     ]);
+    // The public flows name the award by its agreement number.
+    const flows = await ok(null, 'GET', '/api/v1/public/fund/flows?currency=UAH');
+    expect(flows.nodes.filter((n: { kind: string; label: string }) => n.kind === 'award').map((n: { label: string }) => n.label)).toContain(award.agreementNumber);
     const uses = await ok(null, 'GET', '/api/v1/public/fund/uses');
     expect(uses.items).toContainEqual({ currency: 'UAH', program: 'shells-155', programTitleEn: 'Artillery shells 155 mm', programTitleUk: 'Артилерійські снаряди 155 мм', capability: 'ammunition', amountMinor: 650_000_00 });
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { Database, LedgerReferenceType } from '../../db/schema.ts';
+import { agreementNumbers } from './programs-repo.ts';
 import { type PoolMovementRow, poolMovements } from './tracing-repo.ts';
 import type { TFlows, TTracedEntry, TTracedSource, TTracedSourceQuery, TTracedUse, TTracedUseQuery } from './tracing-schema.ts';
 
@@ -482,6 +483,12 @@ export async function publicFlows(db: Db, query: { currency: string; from?: stri
   for (const balance of trace.balances) {
     if (balance.currency !== query.currency) continue;
     for (const share of balance.shares) link(sourceNode(share.sourceEntryId), node(UNSPENT_NODE, 1, 'unspent', 'unspent'), share.amount);
+  }
+  // Awards of calls are public (GET /api/v1/public/fund/awards): label them with their agreement numbers.
+  const awardIds = [...nodes.values()].filter((n) => n.id.startsWith('award:')).map((n) => n.label);
+  for (const award of await agreementNumbers(db, awardIds)) {
+    const awardNode = nodes.get(`award:${award.id}`);
+    if (awardNode) awardNode.label = award.agreement_number;
   }
   return {
     currency: query.currency,

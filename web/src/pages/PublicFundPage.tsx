@@ -340,7 +340,8 @@ function FlowChart({ period }: { period: { from: string; to: string } | null }) 
         // Payments without a reference are grouped by their kind ("payment:disbursement").
         return node.id.startsWith('payment:')
           ? t('publicFund.sankey.payment', { kind: t(`fund.referenceType.${node.label as 'other'}`, { defaultValue: node.label }) })
-          : t('publicFund.sankey.award', { reference: node.label.length > 12 ? `${node.label.slice(0, 8)}…` : node.label });
+          : // An award of a call is labelled with its agreement number; another payment reference is shortened.
+            t('publicFund.sankey.award', { reference: /^[0-9a-f]{8}-/.test(node.label) ? `${node.label.slice(0, 8)}…` : node.label });
     }
   };
   const format = (minor: number) => formatMoney(minor, currency, language);
