@@ -283,10 +283,9 @@ export async function listProposals(db: Db, auth: AuthContext, query: { callId?:
   if (!staff && !evaluator && (scope === 'none' || scope === null)) return { items: [], total: 0, limit: query.limit, offset: query.offset };
   const filter = { callId: query.callId, status: query.status, ...(staff ? {} : evaluator ? { evaluatorId: auth.user!.id } : { organizationId: scope as string }) };
   const { items, total } = await repo.listProposals(db, filter, query.limit, query.offset);
-  const undeclared = new Set<string>();
-  if (evaluator) {
-    for (const row of items) if ((await repo.findAssignment(db, row.id, auth.user!.id))?.status === 'assigned') undeclared.add(row.id);
-  }
+  const undeclared = new Set(
+    evaluator ? (await repo.assignmentStatuses(db, auth.user!.id, items.map((row) => row.id))).filter((a) => a.status === 'assigned').map((a) => a.proposal_id) : [],
+  );
   return {
     items: items.map((row) => (undeclared.has(row.id) ? hideContent(presentProposal(row, { showScores: false })) : presentProposal(row, { showScores: staff || evaluator || row.call_status === 'awarded' }))),
     total,

@@ -149,6 +149,12 @@ export function findAssignment(db: Db, proposalId: string, evaluatorId: string) 
   return db.selectFrom('fund_evaluator_assignments').selectAll().where('proposal_id', '=', proposalId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
 }
 
+/** One evaluator's assignment status on each of these proposals. */
+export function assignmentStatuses(db: Db, evaluatorId: string, proposalIds: string[]) {
+  if (proposalIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('fund_evaluator_assignments').select(['proposal_id', 'status']).where('evaluator_id', '=', evaluatorId).where('proposal_id', 'in', proposalIds).execute();
+}
+
 export async function lockAssignment(trx: Trx, id: string) {
   await trx.selectFrom('fund_evaluator_assignments').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
 }
