@@ -42,6 +42,12 @@ describe('normalizeName', () => {
     expect(truncateName(emoji)).toHaveLength(MAX_NAME_LENGTH - 1);
   });
 
+  it('drops combining marks that stand alone, Cyrillic ones included', () => {
+    expect(normalizeName('\u2de0')).toBe('');
+    expect(normalizeName('Іван\u2de0 Петренко')).toBe('іван петренко');
+    expect(normalizeName('й')).toBe('й');
+  });
+
   it('never throws and yields only letters, digits and single spaces', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (raw) => {

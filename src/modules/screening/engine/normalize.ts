@@ -48,8 +48,9 @@ function foldChar(ch: string): string {
     out = '';
   } else if (SPECIAL_LETTERS[lower] !== undefined) {
     out = SPECIAL_LETTERS[lower];
-  } else if (CYRILLIC.test(ch)) {
-    // Keep й, ё, ї whole: their marks decide the transliteration.
+  } else if (CYRILLIC.test(ch) && LETTER_OR_NUMBER.test(ch)) {
+    // Keep й, ё, ї whole: their marks decide the transliteration. (Cyrillic combining letters such as
+    // U+2DE0 are marks, not letters: they fall through and are dropped with the other marks.)
     out = lower;
   } else if (ch === '&') {
     out = ' and ';
