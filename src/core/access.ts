@@ -46,3 +46,8 @@ export function accessDecision(access: Access, auth: AuthContext): 'allow' | 'un
   if (access === 'signed_in') return 'allow';
   return auth.user.roles.some((role) => access.includes(role)) ? 'allow' : 'forbidden';
 }
+
+/** True when the caller holds any of the roles. */
+export function holdsAny(auth: AuthContext, roles: readonly Role[]): boolean {
+  return (auth.user?.roles ?? []).some((role) => roles.includes(role));
+}

@@ -83,3 +83,13 @@ export function problemDocument(code: ErrorCode, details: AppErrorDetails, insta
     ...(details.extra ?? {}),
   };
 }
+
+/** A 400 listing every failing field, with one readable detail line. */
+export function invalidFields(errors: FieldError[]): AppError {
+  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+}
+
+/** A 409 for an optimistic-concurrency miss: the record changed since the caller read it. */
+export function staleVersion(current: number, what: string): AppError {
+  return new AppError('conflict', { detail: `the ${what} changed since you read it (now version ${current}); reload and retry`, extra: { currentVersion: current } });
+}

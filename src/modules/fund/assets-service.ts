@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, type FieldError, invalidFields as invalid } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, FundAssetStatus } from '../../db/schema.ts';
@@ -25,9 +25,6 @@ export function allowedAssetTransitions(status: FundAssetStatus): FundAssetStatu
   return next ? [next] : [];
 }
 
-function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
 
 function notInFuture(date: string, field: string, errors: FieldError[]): void {
   if (date > todayUtc()) errors.push({ field, message: 'must not be in the future' });

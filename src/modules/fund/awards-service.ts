@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, invalidFields as invalid, staleVersion as versionConflict } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { CapacityLine, Database } from '../../db/schema.ts';
@@ -13,13 +13,7 @@ import { createEntry, resolvePending } from './service.ts';
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
-function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
 
-function versionConflict(current: number, what: string): AppError {
-  return new AppError('conflict', { detail: `the ${what} changed since you read it (now version ${current}); reload and retry`, extra: { currentVersion: current } });
-}
 
 /** Capacity delivered so far: the sum per category and period over verified and paid milestones. */
 function deliveredCapacity(milestones: Awaited<ReturnType<typeof repo.milestonesOf>>): CapacityLine[] {

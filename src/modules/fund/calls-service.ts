@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type AuthContext, isStaff } from '../../core/access.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, type FieldError, invalidFields as invalid, staleVersion as versionConflict } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database } from '../../db/schema.ts';
@@ -24,13 +24,7 @@ export const RANKING_RULE =
   'Ranked by weighted score; ties go to the smaller request, then the earlier submission. Funded in rank order while the budget covers the full request; ' +
   'otherwise the remainder is offered as partial funding when it is at least the call’s minimum partial share of the request, else the proposal waits on the reserve list and the next one is considered.';
 
-function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
 
-function versionConflict(current: number, what: string): AppError {
-  return new AppError('conflict', { detail: `the ${what} changed since you read it (now version ${current}); reload and retry`, extra: { currentVersion: current } });
-}
 
 const money = (value: bigint | null | undefined) => (value === null || value === undefined ? null : Number(value));
 

@@ -1,4 +1,6 @@
-import type { AuthContext, Role } from '../../core/access.ts';
+import { type AuthContext, type Role, holdsAny } from '../../core/access.ts';
+
+export { holdsAny };
 
 /** Roles that book entries, resolve reservations, reverse, exchange and open or close accounts. */
 export const LEDGER_WRITERS: readonly Role[] = ['fund_officer'];
@@ -15,10 +17,6 @@ export const PROGRAM_STAFF: readonly Role[] = ['fund_officer', 'auditor', 'admin
 /** Roles that read proposals and awards: staff all, evaluators those assigned to them, a company its own. */
 export const PROGRAM_READERS: readonly Role[] = ['company', 'evaluator', ...PROGRAM_STAFF];
 
-/** True when the caller holds any of the roles. */
-export function holdsAny(auth: AuthContext, roles: readonly Role[]): boolean {
-  return (auth.user?.roles ?? []).some((role) => roles.includes(role));
-}
 
 /** The one organization a caller is limited to, null for program staff, 'none' for a user linked to none. */
 export function programScope(auth: AuthContext): string | null | 'none' {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sha256Hex } from '../../core/audit-chain.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, type FieldError, invalidFields as invalid } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, LedgerAccountType, LedgerDirection, LedgerEntryStatus, LedgerReferenceType } from '../../db/schema.ts';
@@ -157,9 +157,6 @@ export async function getEntry(db: Db, id: string): Promise<TEntry> {
   return loadEntry(db, row);
 }
 
-function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
 
 /** A posting resolved to its account. */
 interface ResolvedPosting {

@@ -1,4 +1,6 @@
-import type { AuthContext, Role } from '../../core/access.ts';
+import { type AuthContext, type Role, holdsAny } from '../../core/access.ts';
+
+export { holdsAny };
 
 /** Roles that file and edit applications: a company for itself, officers and administrators on a company's behalf (paper filings). */
 export const APPLICANT_ROLES: readonly Role[] = ['company', 'officer', 'admin'];
@@ -18,10 +20,6 @@ export const DEADLINE_READERS: readonly Role[] = MEMBERSHIP_STAFF;
 /** Roles that change the deadlines. */
 export const DEADLINE_WRITERS: readonly Role[] = ['admin'];
 
-/** True when the caller holds any of the roles. */
-export function holdsAny(auth: AuthContext, roles: readonly Role[]): boolean {
-  return (auth.user?.roles ?? []).some((role) => roles.includes(role));
-}
 
 /**
  * The one organization whose applications a caller is limited to, null when they see all (staff),

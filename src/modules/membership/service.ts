@@ -2,7 +2,7 @@ import { organizationScreening, screenOrganization } from '../screening/cases-se
 import { csvText } from '../../core/tabular.ts';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, type FieldError, invalidFields as invalid } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, MembershipApplicationsTable, MembershipStatus } from '../../db/schema.ts';
@@ -153,9 +153,6 @@ async function lockVisible(trx: Transaction<Database>, auth: AuthContext, id: st
   return findVisible(trx, auth, id);
 }
 
-function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
 
 /** Checks that the plan's references exist and belong: partner organization, capability codes, the applicant's own documents. */
 async function checkPlanReferences(trx: Transaction<Database>, organizationId: string, plan: Partial<TPlanInput>): Promise<void> {

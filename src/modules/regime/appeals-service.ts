@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, invalidFields as invalid, staleVersion } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database } from '../../db/schema.ts';
@@ -10,7 +10,7 @@ import { enqueueOrganizationEmail } from '../notifications/service.ts';
 import { STAFF_ROLES } from '../../core/access.ts';
 import { regimeScope } from './policy.ts';
 import * as repo from './repo.ts';
-import { applyResidentStep, grantOnAppeal, invalid } from './service.ts';
+import { applyResidentStep, grantOnAppeal } from './service.ts';
 
 type Db = Kysely<Database>;
 
@@ -87,7 +87,7 @@ export async function decideAppeal(db: Db, signer: CheckpointSigner, auth: AuthC
     if (!(await repo.findAppeal(trx, id))) throw new AppError('not_found', 'no such appeal');
     await repo.lockAppeal(trx, id);
     const appeal = (await repo.findAppeal(trx, id))!;
-    if (appeal.version !== input.version) throw new AppError('conflict', { detail: `the appeal changed since you read it (now version ${appeal.version}); reload and retry`, extra: { currentVersion: appeal.version } });
+    if (appeal.version !== input.version) throw staleVersion(appeal.version, 'appeal');
     if (appeal.status !== 'pending') throw new AppError('invalid_transition', { detail: `the appeal was ${appeal.status} already`, extra: { currentStatus: appeal.status, allowed: [] } });
     const history = await repo.listTransitions(trx, appeal.subject_type, appeal.subject_id);
     const appealedStep = [...history].reverse().find((step) => step.to_status === (appeal.subject_type === 'application' ? 'refused' : 'terminated'));

@@ -1,4 +1,6 @@
-import type { AuthContext, Role } from '../../core/access.ts';
+import { type AuthContext, type Role, holdsAny } from '../../core/access.ts';
+
+export { holdsAny };
 
 /** Roles that file and edit applications and annual reports: a company for itself, officers and administrators for a company (paper filings). */
 export const FILERS: readonly Role[] = ['company', 'officer', 'admin'];
@@ -24,10 +26,6 @@ export const APPEAL_DECIDER_ROLES: readonly Role[] = ['officer', 'analyst', 'adm
 /** Roles that read the benefits estimate (the program's cost). */
 export const BENEFIT_READERS: readonly Role[] = ['officer', 'admin', 'auditor', 'fund_officer'];
 
-/** True when the caller holds any of the roles. */
-export function holdsAny(auth: AuthContext, roles: readonly Role[]): boolean {
-  return (auth.user?.roles ?? []).some((role) => roles.includes(role));
-}
 
 /** The one organization a caller is limited to, null for staff, 'none' for a company user linked to none. Others' records answer 404. */
 export function regimeScope(auth: AuthContext): string | null | 'none' {

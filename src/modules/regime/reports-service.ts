@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, invalidFields as invalid, staleVersion } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, RegimeFigures, RegimeSettingsTable } from '../../db/schema.ts';
@@ -17,7 +17,6 @@ import {
   assertOwnDocument,
   dateOf,
   emptyFigures,
-  invalid,
   lockVisibleResident,
   mergeFigures,
   recordFacts,
@@ -140,7 +139,7 @@ export async function updateReport(db: Db, auth: AuthContext, actor: AuditActor,
   return inTransaction(db, async (trx) => {
     const row = await lockVisibleReport(trx, auth, id);
     if (!holdsAny(auth, FILERS)) throw new AppError('forbidden', 'your roles do not allow editing reports');
-    if (row.version !== input.version) throw new AppError('conflict', { detail: `the report changed since you read it (now version ${row.version}); reload and retry`, extra: { currentVersion: row.version } });
+    if (row.version !== input.version) throw staleVersion(row.version, 'report');
     if (row.status !== 'draft') throw new AppError('conflict', { detail: `a submitted report (${row.status}) cannot be edited`, extra: { currentStatus: row.status } });
     if (input.figures?.fiscalYear !== undefined && input.figures.fiscalYear !== row.year) throw invalid([{ field: 'body.figures.fiscalYear', message: `must be ${row.year}, the year of the report` }]);
     await assertOwnDocument(trx, row.organization_id, input.auditorReportDocumentId, 'body.auditorReportDocumentId');
@@ -165,7 +164,7 @@ export async function submitReport(db: Db, auth: AuthContext, actor: AuditActor,
   return inTransaction(db, async (trx) => {
     const row = await lockVisibleReport(trx, auth, id);
     if (!holdsAny(auth, FILERS)) throw new AppError('forbidden', 'your roles do not allow submitting reports');
-    if (row.version !== version) throw new AppError('conflict', { detail: `the report changed since you read it (now version ${row.version}); reload and retry`, extra: { currentVersion: row.version } });
+    if (row.version !== version) throw staleVersion(row.version, 'report');
     if (row.status !== 'draft') throw new AppError('invalid_transition', { detail: `the report was submitted already (${row.status})`, extra: { currentStatus: row.status, allowed: [] } });
     const missing = (['currency', 'revenueMinor', 'qualifiedDefenseIncomeMinor', 'employees', 'averageMonthlyWageMinor', 'investmentMinor', 'reinvestedProfitMinor', 'localContentPct'] as const).filter((key) => row.figures[key] === null || row.figures[key] === undefined);
     if (missing.length) throw new AppError('validation_failed', { detail: `the report lacks: ${missing.join(', ')}`, errors: missing.map((key) => ({ field: `figures.${key}`, message: 'is required to submit' })) });

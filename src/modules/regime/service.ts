@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
-import { AppError, type FieldError } from '../../core/errors.ts';
+import { AppError, type FieldError, invalidFields as invalid, staleVersion as versionConflict } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, RegimeApplicationStatus, RegimeFigures, RegimeResidentStatus } from '../../db/schema.ts';
@@ -65,13 +65,6 @@ function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
 }
 
-export function invalid(errors: FieldError[]): AppError {
-  return new AppError('validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
-}
-
-function versionConflict(current: number, what: string): AppError {
-  return new AppError('conflict', { detail: `the ${what} changed since you read it (now version ${current}); reload and retry`, extra: { currentVersion: current } });
-}
 
 /** The system as the actor of automatic steps, tied to the request that caused them. */
 export function systemActor(cause: AuditActor | null): AuditActor {
