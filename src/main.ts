@@ -41,6 +41,7 @@ import { registerRegimeRoutes } from './modules/regime/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
+import { registerLocalizationRoutes } from './modules/localization/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { deliverInBackground } from './modules/notifications/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -134,9 +135,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installErrorHandling(app);
 
   // Every API route must say who may call it; a route that does not is a bug caught at start-up.
+  app.decorate('routeAccess', new Map());
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
       throw new Error(`route ${route.method} ${route.url} does not declare its access`);
+    }
+    if (route.config?.access !== undefined) {
+      for (const method of [route.method].flat()) app.routeAccess.set(`${method} ${route.url}`, route.config.access);
     }
   });
   const pageHeaders = securityHeaders({
@@ -224,6 +229,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerScreeningRoutes(app, deps);
   registerScreeningCaseRoutes(app, deps);
   registerRegimeRoutes(app, deps);
+  registerLocalizationRoutes(app, deps);
   registerScreeningJobs();
   registerRegimeJobs();
 

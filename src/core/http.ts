@@ -28,6 +28,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext;
   }
+  interface FastifyInstance {
+    /** Each route's declared access by `METHOD /path` (Fastify's URL form, `:id`): read by the access tests. */
+    routeAccess: Map<string, Access>;
+  }
 }
 
 /** Sends an error code as problem+json. */
@@ -132,4 +136,9 @@ export function actorOf(request: FastifyRequest) {
   const user = request.auth?.user;
   const label = user ? (request.auth.kind === 'token' ? `${user.email} (token ${request.auth.tokenPrefix})` : user.email) : 'anonymous';
   return { actorId: user?.id ?? null, actorLabel: label, requestId: String(request.id) };
+}
+
+/** Headers of open data: anyone may read it, including web tools on other sites (nothing depends on a cookie); cached a minute. */
+export function openDataHeaders(reply: FastifyReply): void {
+  reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
 }

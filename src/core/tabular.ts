@@ -101,3 +101,9 @@ export async function sendTable(reply: FastifyReply, table: Table, format: 'csv'
   const body = await tablesXlsx([table], { title: table.name });
   return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', disposition).send(body);
 }
+
+/** Sends several tables as one XLSX workbook (a sheet each) named `<fileName>.xlsx`. */
+export async function sendWorkbook(reply: FastifyReply, tables: Table[], title: string, fileName: string): Promise<FastifyReply> {
+  const body = await tablesXlsx(tables, { title });
+  return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="${fileName}.xlsx"`).send(body);
+}

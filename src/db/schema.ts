@@ -37,6 +37,9 @@ export interface Database {
   fund_disbursements: FundDisbursementsTable;
   fund_clawbacks: FundClawbacksTable;
   regime_settings: RegimeSettingsTable;
+  localization_needs: LocalizationNeedsTable;
+  localization_need_versions: LocalizationNeedVersionsTable;
+  capacity_reports: CapacityReportsTable;
   regime_rule_sets: RegimeRuleSetsTable;
   regime_applications: RegimeApplicationsTable;
   regime_residents: RegimeResidentsTable;
@@ -115,6 +118,10 @@ export interface CapabilityCategoriesTable {
   name_uk: string;
   name_en: string;
   sort_order: number;
+  unit_uk: ColumnType<string, string | undefined, string>;
+  unit_en: ColumnType<string, string | undefined, string>;
+  archived: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface OrganizationIdentifiersTable {
@@ -919,4 +926,55 @@ export interface FundClawbacksTable {
   entry_id: string;
   created_by: string;
   created_at: Timestamp;
+}
+
+// Localization ------------------------------------------------------------------------------------
+
+/** A need for a capability category in a period (restricted): the current version. */
+export interface LocalizationNeedsTable {
+  id: string;
+  category_code: string;
+  period: string;
+  quantity: ColumnType<bigint, bigint, bigint>;
+  note: string | null;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every version of a need. */
+export interface LocalizationNeedVersionsTable {
+  need_id: string;
+  version: number;
+  quantity: ColumnType<bigint, bigint, never>;
+  note: string | null;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Where a capacity report stands: filed by the company, then confirmed or returned by an officer. */
+export type CapacityReportStatus = 'submitted' | 'confirmed' | 'returned';
+
+/** A member's domestic output and capacity in one category and period (restricted). */
+export interface CapacityReportsTable {
+  id: string;
+  organization_id: string;
+  category_code: string;
+  period: string;
+  domestic_output: ColumnType<bigint, bigint, bigint>;
+  capacity: ColumnType<bigint, bigint, bigint>;
+  imported_content_pct: number;
+  imported_components: string[];
+  evidence_document_ids: string[];
+  note: string | null;
+  status: CapacityReportStatus;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decided_by_id: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decision_reason: string | null;
+  version: number;
 }

@@ -8,7 +8,7 @@ import { insertTestDocument } from './membership.ts';
 // Drives a call for proposals through the HTTP API from publication to awards, for tests that need
 // awarded calls without testing the programme workflow itself (programs.test.ts does that).
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /** Calls the API as a signed-in user (or anonymously) and insists on the status. */
 export function apiClient(t: TestApp, keyPrefix: string) {

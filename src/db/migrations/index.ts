@@ -8,6 +8,7 @@ import * as screeningLists from './202611272000_screening_lists.ts';
 import * as screeningCases from './202611272100_screening_cases.ts';
 import * as regime from './202611272200_regime.ts';
 import * as fundPrograms from './202611272300_fund_programs.ts';
+import * as localization from './202611280100_localization.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '202611272100_screening_cases': screeningCases,
   '202611272200_regime': regime,
   '202611272300_fund_programs': fundPrograms,
+  '202611280100_localization': localization,
 };

@@ -366,3 +366,18 @@ export async function publicUses(db: Db) {
     })),
   };
 }
+
+/** Every award's promised and delivered capacity, for localization's gaps and forecasts (restricted figures). */
+export async function awardCapacity(db: Db) {
+  const awards = await repo.allAwards(db);
+  const milestones = await repo.milestonesOf(db, awards.map((row) => row.id));
+  return awards.map((row) => ({
+    awardId: row.id,
+    agreementNumber: row.agreement_number,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    status: row.status,
+    promised: row.capacity_promised,
+    delivered: deliveredCapacity(milestones.filter((m) => m.award_id === row.id)),
+  }));
+}

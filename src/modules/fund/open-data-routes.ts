@@ -1,6 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App, AppDeps } from '../../core/http.ts';
+import { type App, type AppDeps, openDataHeaders as publicHeaders } from '../../core/http.ts';
 import { OPEN_DATA_PATHS, type OpenDataContext, grantsCsv, grantsPackage, ocdsRecordPackage, ocdsReleasePackage } from './open-data.ts';
 import { loadOpenDataSnapshot } from './open-data-repo.ts';
 
@@ -49,10 +49,6 @@ function contextOf(deps: AppDeps, request: FastifyRequest): OpenDataContext {
   return { baseUrl, ...deps.config.openData, now: new Date() };
 }
 
-// Open data is for anyone, including web tools on other sites: nothing here depends on a cookie.
-function publicHeaders(reply: FastifyReply) {
-  reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
-}
 
 /** Open data of the fund's programmes: OCDS 1.1 release and record packages, 360Giving grants as JSON and CSV. */
 export function registerFundOpenDataRoutes(app: App, deps: AppDeps): void {
