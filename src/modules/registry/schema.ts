@@ -159,7 +159,7 @@ export const ZAddIdentifierBody = z.strictObject({ identifier: zIdentifier });
 export const ZIdentifierParams = z.strictObject({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
 
 export const ZCapability = z
-  .object({ code: z.string(), parentCode: z.string().nullable(), nameUk: z.string(), nameEn: z.string() })
+  .object({ code: z.string(), parentCode: z.string().nullable(), nameUk: z.string(), nameEn: z.string(), unitUk: z.string(), unitEn: z.string(), archived: z.boolean().describe('kept for history; not offered for new records') })
   .meta({ id: 'CapabilityCategory' });
 
 // People ------------------------------------------------------------------------------------------

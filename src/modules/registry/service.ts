@@ -118,7 +118,7 @@ export async function organizationExists(db: Db, id: string): Promise<boolean> {
 /** The starter and administrator-maintained capability taxonomy. */
 export async function listCapabilities(db: Db) {
   const rows = await repo.listCapabilities(db);
-  return rows.map((row) => ({ code: row.code, parentCode: row.parent_code, nameUk: row.name_uk, nameEn: row.name_en }));
+  return rows.map((row) => ({ code: row.code, parentCode: row.parent_code, nameUk: row.name_uk, nameEn: row.name_en, unitUk: row.unit_uk, unitEn: row.unit_en, archived: row.archived }));
 }
 
 /** The table row for a new organization. */
