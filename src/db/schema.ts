@@ -185,6 +185,8 @@ export interface OwnershipLinksTable {
   proposed_by: string | null;
   reviewed_by: string | null;
   review_note: string | null;
+  /** The owner organization was registered in the same request as the link (a company's new holding company). */
+  owner_registered_with_link: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

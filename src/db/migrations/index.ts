@@ -9,6 +9,7 @@ import * as screeningCases from './202611272100_screening_cases.ts';
 import * as regime from './202611272200_regime.ts';
 import * as fundPrograms from './202611272300_fund_programs.ts';
 import * as localization from './202611280100_localization.ts';
+import * as ownerRegisteredWithLink from './202611280200_owner_registered_with_link.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '202611272200_regime': regime,
   '202611272300_fund_programs': fundPrograms,
   '202611280100_localization': localization,
+  '202611280200_owner_registered_with_link': ownerRegisteredWithLink,
 };

@@ -459,6 +459,42 @@ export async function organizationAndOwnersAbove(db: Db, organizationId: string)
 }
 
 /**
+ * The organizations a company user may see: its own and those above it through confirmed links, or
+ * through pending links whose owner the company registered with the link (its new holding company).
+ * A pending claim on an existing organization opens nothing until an officer confirms it.
+ */
+export async function organizationAndConfirmedOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  const { rows } = await sql<{ org_id: string }>`
+    with recursive upward(org_id) as (
+      select ${organizationId}::uuid
+      union
+      select l.owner_organization_id
+        from ownership_links l join upward u on l.owned_organization_id = u.org_id
+        where l.owner_organization_id is not null
+          and (l.status in ('confirmed', 'removal_pending') or (l.status = 'pending' and l.owner_registered_with_link))
+    )
+    select org_id from upward
+  `.execute(db);
+  return rows.map((row) => row.org_id);
+}
+
+/** The organization and the holding companies above it that it registered itself (links made with a new owner). */
+export async function organizationAndRegisteredOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  const { rows } = await sql<{ org_id: string }>`
+    with recursive upward(org_id) as (
+      select ${organizationId}::uuid
+      union
+      select l.owner_organization_id
+        from ownership_links l join upward u on l.owned_organization_id = u.org_id
+        where l.owner_organization_id is not null and l.owner_registered_with_link
+          and l.status in ('pending', 'confirmed', 'removal_pending')
+    )
+    select org_id from upward
+  `.execute(db);
+  return rows.map((row) => row.org_id);
+}
+
+/**
  * What screening needs of an organization's ownership and control (live records, pending included:
  * a declared owner is screened before an officer confirms it): the organization and the holding
  * companies above it with their identifiers, the people who own any of them, and the organization's

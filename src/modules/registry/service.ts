@@ -72,13 +72,24 @@ async function organizationScope(db: Db, auth: AuthContext): Promise<string[] | 
   const own = visibleOrganizationId(auth);
   if (own === null) return null;
   if (own === 'none') return [];
-  return repo.organizationAndOwnersAbove(db, own);
+  return repo.organizationAndConfirmedOwnersAbove(db, own);
 }
 
 /** Throws 404 (not 403, so ids cannot be probed) when the caller may not see the organization. */
 async function assertMaySee(db: Db, auth: AuthContext, organizationId: string): Promise<void> {
   const scope = await organizationScope(db, auth);
   if (scope !== null && !scope.includes(organizationId)) throw new AppError('not_found', NOT_FOUND);
+}
+
+/**
+ * Throws 404 unless the caller may change the organization's records: staff as their roles allow; a
+ * company user its own organization and the holding companies it registered itself, never another
+ * company above it (even through a confirmed link, a subsidiary does not edit its parent).
+ */
+async function assertMayChange(db: Db, auth: AuthContext, organizationId: string): Promise<void> {
+  const own = visibleOrganizationId(auth);
+  if (own === null) return;
+  if (own === 'none' || !(await repo.organizationAndRegisteredOwnersAbove(db, own)).includes(organizationId)) throw new AppError('not_found', NOT_FOUND);
 }
 
 /** True when the caller may see the organization (for other domains that show registry data). */
@@ -241,7 +252,7 @@ export async function getOrganization(db: Db, auth: AuthContext, id: string): Pr
 
 /** Changes an organization's profile, refusing a stale `version` with 409. */
 export async function updateOrganization(db: Db, auth: AuthContext, actor: AuditActor, id: string, patch: TUpdateOrganization): Promise<TOrganization> {
-  await assertMaySee(db, auth, id);
+  await assertMayChange(db, auth, id);
   const { version, ...changes } = patch;
   if (changes.capabilities) await assertCapabilitiesKnown(db, changes.capabilities, 'body.capabilities');
   await db.transaction().execute(async (trx) => {
@@ -274,7 +285,7 @@ export async function updateOrganization(db: Db, auth: AuthContext, actor: Audit
 
 /** Adds an identifier: at once for staff, as a proposal for a company user. */
 export async function addIdentifier(db: Db, auth: AuthContext, actor: AuditActor, organizationId: string, parsed: { scheme: string; value: string; identifier: string }): Promise<TOrganization> {
-  await assertMaySee(db, auth, organizationId);
+  await assertMayChange(db, auth, organizationId);
   const trusted = changesAreTrusted(auth);
   await db.transaction().execute(async (trx) => {
     if (!(await repo.lockOrganization(trx, organizationId))) throw new AppError('not_found', NOT_FOUND);
@@ -299,7 +310,7 @@ type ReviewKind = keyof typeof REVIEW_TABLES;
  * confirmed record.
  */
 export async function removeRegistryItem(db: Db, auth: AuthContext, actor: AuditActor, kind: ReviewKind, organizationId: string, itemId: string): Promise<{ status: ReviewStatus }> {
-  await assertMaySee(db, auth, organizationId);
+  await assertMayChange(db, auth, organizationId);
   const trusted = changesAreTrusted(auth);
   return db.transaction().execute(async (trx) => {
     const item = await repo.lockReviewable(trx, REVIEW_TABLES[kind], itemId);
@@ -455,7 +466,7 @@ function dateRangeError(fromDate: string | null | undefined, toDate: string | nu
 
 /** Appoints an officer (director, signatory…): at once for staff, as a proposal for a company user. */
 export async function addOfficer(db: Db, auth: AuthContext, actor: AuditActor, organizationId: string, input: { personId: string; role: 'director' | 'signatory' | 'board_member' | 'chief_accountant' | 'other'; fromDate?: string | null; toDate?: string | null }) {
-  await assertMaySee(db, auth, organizationId);
+  await assertMayChange(db, auth, organizationId);
   dateRangeError(input.fromDate, input.toDate);
   await getPerson(db, auth, input.personId).catch(() => {
     throw new AppError('validation_failed', { detail: 'no such person', errors: [{ field: 'body.personId', message: 'no such person' }] });
@@ -504,7 +515,7 @@ export async function addOwner(
   organizationId: string,
   input: { owner: OwnerInput; sharePercent?: number | null; controlKinds: string[]; fromDate?: string | null; toDate?: string | null },
 ) {
-  await assertMaySee(db, auth, organizationId);
+  await assertMayChange(db, auth, organizationId);
   dateRangeError(input.fromDate, input.toDate);
   const owner = input.owner;
   if (owner.kind === 'person') {
@@ -555,6 +566,7 @@ export async function addOwner(
         proposed_by: auth.user?.id ?? null,
         reviewed_by: trusted ? (auth.user?.id ?? null) : null,
         review_note: null,
+        owner_registered_with_link: owner.kind === 'new_organization',
         created_at: now,
         updated_at: now,
       },
@@ -714,7 +726,7 @@ export async function uploadDocument(
   organizationId: string,
   input: { type: TDocument['documentType']; fileName: string; title?: string; bytes: Buffer },
 ): Promise<TDocument> {
-  await assertMaySee(db, auth, organizationId);
+  await assertMayChange(db, auth, organizationId);
   if (!(await organizationExists(db, organizationId))) throw new AppError('not_found', NOT_FOUND);
   if (input.bytes.length === 0) throw new AppError('validation_failed', { detail: 'the file is empty', errors: [{ field: 'body', message: 'is empty' }] });
   const detected = await fileTypeFromBuffer(input.bytes);
