@@ -281,6 +281,8 @@ export async function startPlatform(
     });
     ready.catch(() => {});
     app = await buildApp({ db: database.db, config, signer, secrets }, { ready });
+    const log = app.log;
+    database.onConnectionLost((error) => log.warn({ err: error }, 'a database connection was lost; the pool opens a new one for the next query'));
     trace('app built');
     const address = await app.listen({ port: config.port, host: config.host });
     trace('listening');

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config.ts';
+import { isDatabaseUnavailableError } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CheckpointSigner } from '../modules/audit/signing.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -75,6 +76,14 @@ const SQLSTATE_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   '40P01': { code: 'conflict', detail: 'a concurrent change conflicted with this one; retry' },
 };
 
+/** Seconds a client is asked to wait (Retry-After) when the database is unreachable or restarting. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The 503 answer while the database is unreachable: problem+json with Retry-After. */
+export function databaseUnavailable(detail: string): AppErrorDetails {
+  return { detail, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } };
+}
+
 function databaseErrorCode(error: unknown) {
   const sqlState = (error as { code?: unknown }).code;
   const looksLikePostgres = typeof (error as { severity?: unknown }).severity === 'string';
@@ -89,8 +98,9 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 
 /**
  * Turns every error into problem+json: AppErrors with their code, validation failures with the
- * failing fields, Fastify's own client errors as 4xx, and anything else as a generic 500 that is
- * logged with the request id (the body never carries internals).
+ * failing fields, a lost or unreachable database as 503 with Retry-After, Fastify's own client errors
+ * as 4xx, and anything else as a generic 500 that is logged with the request id (the body never
+ * carries internals).
  */
 export function installErrorHandling(app: App): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -101,6 +111,17 @@ export function installErrorHandling(app: App): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = zodFieldErrors(error as unknown as Parameters<typeof zodFieldErrors>[0]);
       return sendProblem(request, reply, 'validation_failed', { detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+    }
+    if (isDatabaseUnavailableError(error)) {
+      // A passing fault, not a bug: the transaction rolled back (or, if the connection dropped during
+      // COMMIT, may have committed: a retry with the same Idempotency-Key then replays the answer).
+      request.log.warn({ err: error }, 'the database is unavailable');
+      return sendProblem(
+        request,
+        reply,
+        'unavailable',
+        databaseUnavailable('the database is unreachable or the connection to it was lost; retry shortly (a write sent with an Idempotency-Key is safe to retry with the same key)'),
+      );
     }
     const database = databaseErrorCode(error);
     if (database) {

@@ -27,13 +27,26 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** Settles when the engine has started (queries sent before then wait for it). */
   ready: Promise<void>;
+  /**
+   * Adds a listener told when the server drops one of the pool's connections (PostgreSQL only; the
+   * server logs them). The pool replaces the connection on the next query; the query that held it fails.
+   */
+  onConnectionLost(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
 /** Where to connect: a PostgreSQL URL, an embedded data folder, or an in-memory PGlite image. */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+/**
+ * How long a query waits for a connection (a new one, or a free one from the pool) before it fails.
+ * While the server is down or unreachable a request then answers 503 within this time instead of
+ * hanging for the operating system's TCP timeout (minutes); a pool that stays busy this long is
+ * overloaded, and shedding the request is the right answer then too.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 5_000;
 
 /** Thrown when another live process holds the embedded database's data folder. */
 export class DataFolderInUseError extends Error {
@@ -99,11 +112,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
  */
 export function startDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    // An idle client losing its server must not crash the process; the next query reports it.
-    pool.on('error', () => {});
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: target.connectTimeoutMs ?? DATABASE_CONNECT_TIMEOUT_MS });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', ready: Promise.resolve(), close: () => db.destroy() };
+    const listeners: Array<(error: Error) => void> = [];
+    // A connection the server drops (restart, pg_terminate_backend, network) makes its client emit
+    // 'error'. The pool listens only while the client is idle and removes it then; while Kysely holds
+    // it (mid-request) nobody does, and an unheard 'error' event would crash the process. So every
+    // client gets a listener for its whole life: the query that held it fails (503) and the pool,
+    // seeing it is no longer queryable, replaces it on the next request.
+    pool.on('connect', (client) => client.on('error', (error) => listeners.forEach((listener) => listener(error))));
+    pool.on('error', () => {}); // the same error for an idle client, already reported above
+    return { db, kind: 'postgres', ready: Promise.resolve(), onConnectionLost: (listener) => listeners.push(listener), close: () => db.destroy() };
   }
   if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const release = target.dataDir ? lockDataFolder(target.dataDir) : () => {};
@@ -128,6 +147,7 @@ export function startDatabase(target: DatabaseTarget): DatabaseHandle {
     kind: 'pglite',
     pglite,
     ready,
+    onConnectionLost: () => {}, // one in-process engine: no connection to lose
     close: async () => {
       if (closed) return;
       closed = true;
@@ -155,4 +175,41 @@ export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean
   } catch {
     return false;
   }
+}
+
+// Socket errors while connecting to or talking with the server. The database is the only network
+// peer a request waits on (mail is sent in the background and its failures are caught there), so
+// these codes in a request's error mean the database.
+const CONNECTION_ERRNO_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+// node-postgres and pg-pool raise these as plain Errors, told apart only by their message.
+const CONNECTION_LOST_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+]);
+// Class 08 (connection exceptions) is matched by prefix; these are the server shutting down, starting
+// up or full: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/**
+ * True when an error means the database server is unreachable or the connection to it was lost (a
+ * fault that passes: answer 503 and let the client retry), not that the request or the data is
+ * wrong. Follows `cause` a few levels (pg-pool wraps its connection timeout).
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code, severity } = current as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string') {
+      // SQLSTATEs only from server messages (they carry a severity), so an unrelated `code` never matches.
+      if (typeof severity === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
+      if (CONNECTION_ERRNO_CODES.has(code)) return true;
+    }
+    if (CONNECTION_LOST_MESSAGES.has(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import client from 'prom-client';
 import { z } from 'zod';
-import { type App, type AppDeps, sendProblem } from '../../core/http.ts';
-import { isDatabaseReachable } from '../../db/database.ts';
+import { type App, type AppDeps, databaseUnavailable, sendProblem } from '../../core/http.ts';
+import { isDatabaseReachable, isDatabaseUnavailableError } from '../../db/database.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
 
 const tags = ['system'];
@@ -22,6 +22,15 @@ export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => b
     labelNames: ['method', 'route'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  const databaseUnavailableErrors = new client.Counter({
+    name: 'adi_database_unavailable_total',
+    help: 'Requests answered 503 because the database was unreachable or the connection to it was lost',
+    registers: [registry],
+  });
+  app.addHook('onError', (_request, _reply, error, done) => {
+    if (isDatabaseUnavailableError(error)) databaseUnavailableErrors.inc();
+    done();
   });
   // Label children are looked up once per (method, route, status), not hashed on every request.
   const counters = new Map<string, client.Counter.Internal>();
@@ -51,7 +60,7 @@ export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => b
     schema: { tags, summary: 'The database is reachable and its schema is current' },
     handler: async (request, reply) => {
       if (!isStarted()) return sendProblem(request, reply, 'unavailable', { detail: 'starting: the database is opening' });
-      if (!(await isDatabaseReachable(deps.db))) return sendProblem(request, reply, 'unavailable', { detail: 'the database does not answer' });
+      if (!(await isDatabaseReachable(deps.db))) return sendProblem(request, reply, 'unavailable', databaseUnavailable('the database does not answer'));
       const pending = await pendingMigrations(deps.db);
       if (pending.length > 0) return sendProblem(request, reply, 'unavailable', { detail: `migrations pending: ${pending.join(', ')}` });
       return { status: 'ready' };
