@@ -1,8 +1,9 @@
 // Providers and routes.
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { isApiError } from './api';
+import { isApiError, type Role } from './api';
 import { AppLayout } from './components/AppLayout';
 import { RequireSection } from './components/RequireSection';
 import { RequireSession } from './components/RequireSession';
@@ -23,6 +24,15 @@ import { FundOverviewPage } from './pages/fund/FundOverviewPage';
 import { TracingPage } from './pages/fund/TracingPage';
 import { TrialBalancePage } from './pages/fund/TrialBalancePage';
 import { HomePage } from './pages/HomePage';
+import { CategoryPage as LocalizationCategoryPage } from './pages/localization/CategoryPage';
+import { LocalizationDashboardPage } from './pages/localization/DashboardPage';
+import { NeedPage } from './pages/localization/NeedPage';
+import { NeedsPage } from './pages/localization/NeedsPage';
+import { PublicLocalizationPage } from './pages/localization/PublicLocalizationPage';
+import { ReportFormPage as CapacityReportFormPage } from './pages/localization/ReportFormPage';
+import { CapacityReportPage } from './pages/localization/ReportPage';
+import { CapacityReportsPage } from './pages/localization/ReportsPage';
+import { TaxonomyPage } from './pages/localization/TaxonomyPage';
 import { AwardPage } from './pages/programs/AwardPage';
 import { AwardsPage } from './pages/programs/AwardsPage';
 import { CallFormPage } from './pages/programs/CallFormPage';
@@ -65,8 +75,9 @@ import { SignInPage } from './pages/SignInPage';
 import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
 import { UsersPage } from './pages/UsersPage';
 import { AWARD_READERS, CALL_MANAGERS, EVALUATORS, PROGRAM_STAFF, PROPOSAL_READERS } from './programs';
+import { CAPACITY_FILERS, LOCALIZATION_STAFF, TAXONOMY_EDITORS } from './localization';
 import { APPEAL_READERS, BENEFIT_READERS, REGIME_ADMINS, REGIME_READERS, REGIME_STAFF } from './regime';
-import { ME_KEY } from './session';
+import { ME_KEY, type SectionKey } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
 // When any call reports that the session is gone or still needs TOTP enrolment, refresh
@@ -75,6 +86,19 @@ function onApiError(error: unknown): void {
   if (isApiError(error, 'unauthenticated')) queryClient.setQueryData(ME_KEY, null);
   else if (isApiError(error, 'totp_enrolment_required')) void queryClient.invalidateQueries({ queryKey: ME_KEY });
 }
+
+/** Localization's pages: the staff's dashboard, needs and taxonomy, and the capacity reports companies file. */
+const LOCALIZATION_ROUTES: { path: string; section: SectionKey; roles?: readonly Role[]; page: ReactNode }[] = [
+  { path: 'localization', section: 'localization', page: <LocalizationDashboardPage /> },
+  { path: 'localization/categories/:code', section: 'localization', roles: LOCALIZATION_STAFF, page: <LocalizationCategoryPage /> },
+  { path: 'localization/needs', section: 'localization', roles: LOCALIZATION_STAFF, page: <NeedsPage /> },
+  { path: 'localization/needs/:id', section: 'localization', roles: LOCALIZATION_STAFF, page: <NeedPage /> },
+  { path: 'localization/taxonomy', section: 'localization', roles: TAXONOMY_EDITORS, page: <TaxonomyPage /> },
+  { path: 'localization/reports', section: 'capacityReports', page: <CapacityReportsPage /> },
+  { path: 'localization/reports/new', section: 'capacityReports', roles: CAPACITY_FILERS, page: <CapacityReportFormPage mode="new" /> },
+  { path: 'localization/reports/:id', section: 'capacityReports', page: <CapacityReportPage /> },
+  { path: 'localization/reports/:id/edit', section: 'capacityReports', roles: CAPACITY_FILERS, page: <CapacityReportFormPage mode="edit" /> },
+];
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onApiError }),
@@ -105,6 +129,7 @@ export function App() {
               <Route path="register/members" element={<PublicMembersPage />} />
               <Route path="transparency/fund" element={<PublicFundPage />} />
               <Route path="residents" element={<PublicResidentsPage />} />
+              <Route path="localization" element={<PublicLocalizationPage />} />
               <Route path="verify/:id" element={<VerifyPage />} />
               <Route path="app" element={<RequireSession />}>
                 <Route index element={<DashboardPage />} />
@@ -492,6 +517,17 @@ export function App() {
                     </RequireSection>
                   }
                 />
+                {LOCALIZATION_ROUTES.map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={
+                      <RequireSection section={route.section} roles={route.roles}>
+                        {route.page}
+                      </RequireSection>
+                    }
+                  />
+                ))}
                 <Route
                   path="audit"
                   element={

@@ -1463,6 +1463,166 @@ export const OPEN_DATA_FILES = {
   grantsCsv: '/open-data/360giving/grants.csv',
 } as const;
 
+// Localization: the capability taxonomy with units, needs, capacity reports, gaps ---------------------
+
+export const CAPACITY_REPORT_STATUSES = ['submitted', 'confirmed', 'returned'] as const;
+export type CapacityReportStatus = (typeof CAPACITY_REPORT_STATUSES)[number];
+/** Coverage as the public sees it: a band, never the percentage (the need behind it is restricted). */
+export const COVERAGE_BANDS = ['below_25', '25_to_50', '50_to_75', '75_to_100', '100_or_more'] as const;
+export type CoverageBand = (typeof COVERAGE_BANDS)[number];
+
+/** A category's names and unit in both languages. */
+export interface LocalizationLabels {
+  nameUk: string;
+  nameEn: string;
+  unitUk: string;
+  unitEn: string;
+}
+
+export interface LocalizationCategory extends LocalizationLabels {
+  code: string;
+  parentCode: string | null;
+  /** 0 for a top-level category. */
+  level: number;
+  sortOrder: number;
+  archived: boolean;
+  version: number;
+}
+
+export interface NewLocalizationCategory {
+  code: string;
+  parentCode: string | null;
+  nameUk: string;
+  nameEn: string;
+  /** Top-level categories only: sub-categories count in their top-level category's unit. */
+  unitUk?: string;
+  unitEn?: string;
+  sortOrder?: number;
+}
+
+export type LocalizationCategoryChange = Partial<Pick<LocalizationCategory, 'nameUk' | 'nameEn' | 'unitUk' | 'unitEn' | 'sortOrder' | 'archived'>> & { version: number };
+
+/** The category a need or a capacity report is for, named in both languages. */
+export interface LocalizationCategoryOf {
+  categoryCode: string;
+  categoryNameUk: string;
+  categoryNameEn: string;
+  unitUk: string;
+  unitEn: string;
+}
+
+export interface LocalizationNeed extends LocalizationCategoryOf {
+  id: string;
+  /** A year (2027) or a quarter (2027-Q1). */
+  period: string;
+  quantity: number;
+  note: string | null;
+  classification: 'restricted';
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocalizationNeedDetail extends LocalizationNeed {
+  history: { version: number; quantity: number; note: string | null; reason: string | null; recordedBy: string; recordedAt: string }[];
+}
+
+/** What a company reports for a category and period (and corrects). */
+export interface CapacityFigures {
+  domesticOutput: number;
+  capacity: number;
+  importedContentPercent: number;
+  importedComponents: string[];
+  evidenceDocumentIds: string[];
+  note?: string;
+}
+
+export interface CapacityReport extends Omit<CapacityFigures, 'note'>, LocalizationCategoryOf {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  period: string;
+  note: string | null;
+  status: CapacityReportStatus;
+  submittedAt: string;
+  /** The officer; null for the company. */
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  version: number;
+}
+
+export interface LocalizationGap extends LocalizationLabels {
+  code: string;
+  parentCode: string | null;
+  level: number;
+  need: number | null;
+  domesticOutput: number;
+  capacity: number;
+  /** Need − confirmed output; negative is a surplus. */
+  gap: number | null;
+  coveragePercent: number | null;
+  importedContentPercent: number | null;
+  reportingCompanies: number;
+  /** Reports filed and not yet confirmed. */
+  pendingReports: number;
+  contributingAwards: number;
+  outstandingPromised: number;
+  forecastOutput: number;
+  forecastCoveragePercent: number | null;
+}
+
+export interface LocalizationTrendPoint {
+  period: string;
+  need: number | null;
+  domesticOutput: number;
+  coveragePercent: number | null;
+  forecastCoveragePercent: number | null;
+}
+
+export interface LocalizationGapDetail {
+  period: string;
+  category: LocalizationGap;
+  members: { organizationId: string; organizationName: string; country: string; domesticOutput: number; capacity: number; importedContentPercent: number | null; sharePercent: number | null }[];
+  awards: { awardId: string; agreementNumber: string; organizationName: string; status: string; promised: number; delivered: number; outstanding: number }[];
+  trend: LocalizationTrendPoint[];
+}
+
+export interface LocalizationTrend {
+  granularity: 'year' | 'quarter';
+  periods: string[];
+  series: { code: string; nameUk: string; nameEn: string; points: LocalizationTrendPoint[] }[];
+}
+
+/** A figure the public may not see reads "suppressed". */
+export type Suppressible<T> = T | 'suppressed';
+
+export interface PublicAggregateCell {
+  year: number;
+  status: 'published' | 'suppressed' | 'no_reports';
+  companies: Suppressible<number>;
+  domesticOutput: Suppressible<number> | null;
+  capacity: Suppressible<number> | null;
+  importedContentPercent: Suppressible<number> | null;
+  coverage: Suppressible<CoverageBand> | null;
+}
+
+export interface PublicLocalization {
+  title: string;
+  generatedAt: string;
+  licence: string;
+  method: { minCompanies: number; dominanceLimitPercent: number; rounding: string; coverageBands: CoverageBand[]; description: string };
+  years: number[];
+  categories: (LocalizationLabels & { code: string; years: PublicAggregateCell[]; total: { domesticOutput: Suppressible<number>; capacity: Suppressible<number> } })[];
+}
+
+/** The localization aggregates as open data. */
+export const LOCALIZATION_OPEN_DATA = {
+  json: '/open-data/localization/aggregates.json',
+  csv: '/open-data/localization/aggregates.csv',
+} as const;
+
 /** A list endpoint of the fund: its items and how many match in all. */
 export interface Counted<T> {
   items: T[];
@@ -1694,6 +1854,7 @@ const V1 = '/api/v1';
 const FUND = `${V1}/fund`;
 const SCREENING = `${V1}/screening`;
 const REGIME = `${V1}/regime`;
+const LOCALIZATION = `${V1}/localization`;
 
 export const api = {
   /** The current session, or `null` when signed out (401 is an expected answer here). */
@@ -2022,4 +2183,28 @@ export const api = {
   putProgramSettings: (input: { version: number; secondApprovalAbove: Partial<Record<CallCurrency, number>> }) => put<ProgramSettings>(`${FUND}/program-settings`, input),
   publicAwards: (query: { callId?: string; limit: number; offset: number }) => get<Page<PublicAward>>(`${V1}/public/fund/awards`, query),
   publicUses: () => get<{ items: PublicUse[] }>(`${V1}/public/fund/uses`),
+  // Localization
+  listLocalizationCategories: () => get<{ items: LocalizationCategory[] }>(`${LOCALIZATION}/categories`),
+  createLocalizationCategory: (input: NewLocalizationCategory, idempotencyKey: string) =>
+    post<LocalizationCategory>(`${LOCALIZATION}/categories`, input, { idempotencyKey }),
+  updateLocalizationCategory: (code: string, input: LocalizationCategoryChange) => patch<LocalizationCategory>(`${LOCALIZATION}/categories/${id(code)}`, input),
+  listNeeds: (query: { period?: string; category?: string; limit: number; offset: number }) => get<Page<LocalizationNeed>>(`${LOCALIZATION}/needs`, query),
+  getNeed: (needId: string) => get<LocalizationNeedDetail>(`${LOCALIZATION}/needs/${id(needId)}`),
+  createNeed: (input: { categoryCode: string; period: string; quantity: number; note?: string }, idempotencyKey: string) =>
+    post<LocalizationNeedDetail>(`${LOCALIZATION}/needs`, input, { idempotencyKey }),
+  reviseNeed: (needId: string, input: { version: number; quantity: number; note?: string; reason: string }) =>
+    put<LocalizationNeedDetail>(`${LOCALIZATION}/needs/${id(needId)}`, input),
+  listCapacityReports: (query: { organizationId?: string; category?: string; period?: string; status?: string; q?: string; limit: number; offset: number }) =>
+    get<Page<CapacityReport>>(`${LOCALIZATION}/capacity-reports`, query),
+  getCapacityReport: (reportId: string) => get<CapacityReport>(`${LOCALIZATION}/capacity-reports/${id(reportId)}`),
+  fileCapacityReport: (input: CapacityFigures & { categoryCode: string; period: string; organizationId?: string }, idempotencyKey: string) =>
+    post<CapacityReport>(`${LOCALIZATION}/capacity-reports`, input, { idempotencyKey }),
+  reviseCapacityReport: (reportId: string, input: CapacityFigures & { version: number }) => put<CapacityReport>(`${LOCALIZATION}/capacity-reports/${id(reportId)}`, input),
+  decideCapacityReport: (reportId: string, action: 'confirm' | 'return', input: { version: number; reason?: string }, idempotencyKey: string) =>
+    post<CapacityReport>(`${LOCALIZATION}/capacity-reports/${id(reportId)}/${action}`, input, { idempotencyKey }),
+  localizationGaps: (period: string) => get<{ period: string; items: LocalizationGap[] }>(`${LOCALIZATION}/gaps`, { period }),
+  localizationGapsUrl: (period: string, format: 'csv' | 'xlsx') => withQuery(`${LOCALIZATION}/gaps`, { period, format }),
+  localizationGapDetail: (code: string, period: string) => get<LocalizationGapDetail>(`${LOCALIZATION}/gaps/${id(code)}`, { period }),
+  localizationTrend: (query: { granularity: 'year' | 'quarter'; category?: string }) => get<LocalizationTrend>(`${LOCALIZATION}/trend`, query),
+  publicLocalization: () => get<PublicLocalization>(`${V1}/public/localization`),
 };

@@ -24,6 +24,8 @@ export type SectionKey =
   | 'programs'
   | 'screening'
   | 'regime'
+  | 'localization'
+  | 'capacityReports'
   | 'audit'
   | 'account';
 
@@ -54,6 +56,10 @@ export const SECTIONS: readonly Section[] = [
   // Fund officers read the regime's benefits estimate (the program's cost); evaluators and fund
   // officers may sit on the appeal commission, whose appeals page is in this section too.
   { key: 'regime', path: '/app/regime', roles: ['company', 'officer', 'analyst', 'admin', 'auditor', 'fund_officer', 'evaluator'] },
+  // Localization: officers and auditors read the gaps and needs (restricted data), administrators keep
+  // the taxonomy. Capacity reports are a section of their own so that companies reach theirs.
+  { key: 'localization', path: '/app/localization', roles: ['officer', 'auditor', 'admin'] },
+  { key: 'capacityReports', path: '/app/localization/reports', roles: ['company', 'officer', 'auditor'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];

@@ -100,7 +100,7 @@ export type TCreateNeedBody = z.infer<typeof ZCreateNeedBody>;
 export const ZReviseNeedBody = z.strictObject({
   version: zVersion,
   quantity: zQuantity,
-  note: zMultilineText(2000).optional(),
+  note: zMultilineText(2000).nullable().optional().describe('omit to keep the current note, null to clear it'),
   reason: zMultilineText(2000).describe('why the need changed (kept in its history)'),
 });
 export type TReviseNeedBody = z.infer<typeof ZReviseNeedBody>;
@@ -209,7 +209,7 @@ export const ZGapDetail = z.object({
     }),
   ),
   awards: z.array(
-    z.object({ awardId: z.uuid(), agreementNumber: z.string(), organizationName: z.string(), status: z.string(), promised: quantity(), delivered: quantity(), outstanding: quantity() }),
+    z.object({ awardId: z.uuid(), agreementNumber: z.string(), organizationName: z.string(), status: z.enum(['active', 'completed', 'terminated']), promised: quantity(), delivered: quantity(), outstanding: quantity() }),
   ),
   trend: z.array(ZTrendPoint),
 });

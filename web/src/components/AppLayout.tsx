@@ -90,6 +90,9 @@ export function AppLayout() {
               <Anchor component={Link} to="/residents" size="sm" visibleFrom="md" data-testid="header-residents">
                 {t('layout.residentsRegister')}
               </Anchor>
+              <Anchor component={Link} to="/localization" size="sm" visibleFrom="lg" data-testid="header-localization">
+                {t('layout.localization')}
+              </Anchor>
               <LanguageSwitch />
               {me ? (
                 <>
@@ -138,6 +141,7 @@ export function AppLayout() {
             <NavLink component={Link} to="/register/members" label={t('layout.membersRegister')} />
             <NavLink component={Link} to="/residents" label={t('layout.residentsRegister')} />
             <NavLink component={Link} to="/transparency/fund" label={t('layout.fund')} />
+            <NavLink component={Link} to="/localization" label={t('layout.localization')} />
             <NavLink component={Link} to="/transparency/audit" label={t('layout.transparency')} />
           </AppShell.Navbar>
         )}

@@ -23,13 +23,15 @@ interface BarChartProps {
   /** What the chart shows, for screen readers (role="img"). */
   description: string;
   color?: string;
+  /** The value a full-length bar stands for (at least the largest value), e.g. 100 for percentages. */
+  max?: number;
   testId?: string;
 }
 
-export function BarChart({ bars, description, color = 'var(--mantine-color-indigo-8)', testId }: BarChartProps) {
+export function BarChart({ bars, description, color = 'var(--mantine-color-indigo-8)', max: fullBar = 1, testId }: BarChartProps) {
   const { ref, width: measured } = useElementSize();
   const width = Math.max(280, Math.round(measured || 720));
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = Math.max(fullBar, ...bars.map((b) => b.value));
   const longestAmount = Math.max(...bars.map((b) => b.text.length), 4) * CHAR_WIDTH + 8;
   const barSpace = Math.max(40, width - longestAmount);
   const height = bars.length * ROW;

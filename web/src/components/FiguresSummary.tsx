@@ -1,26 +1,13 @@
 // The figures of a regime application or report as read: money formatted in its currency, the
 // auditor's report as a download link.
-import { Anchor, SimpleGrid, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type RegimeFigures } from '../api';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../money';
 import { MONEY_FIELDS, PERCENT_FIELDS } from '../regime';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Fact as Item, Facts } from './Facts';
 
 export function FiguresSummary({ figures, organizationId, auditorReportDocumentId }: { figures: RegimeFigures; organizationId: string; auditorReportDocumentId: string | null }) {
   const { t } = useTranslation();
@@ -32,7 +19,7 @@ export function FiguresSummary({ figures, organizationId, auditorReportDocumentI
   });
   const auditorReport = documents.data?.items.find((d) => d.id === auditorReportDocumentId);
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="sm" m={0} data-testid="figures-summary">
+    <Facts testId="figures-summary">
       <Item label={t('regime.figures.fiscalYear')}>{figures.fiscalYear ?? none}</Item>
       <Item label={t('regime.figures.currency')}>{figures.currency ?? none}</Item>
       <Item label={t('regime.figures.employees')}>{figures.employees ?? none}</Item>
@@ -55,6 +42,6 @@ export function FiguresSummary({ figures, organizationId, auditorReportDocumentI
           none
         )}
       </Item>
-    </SimpleGrid>
+    </Facts>
   );
 }

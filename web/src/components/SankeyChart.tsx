@@ -2,11 +2,13 @@
 // width is their amount. It is laid out for the width it is given, so its 12-pixel labels stay
 // 12 pixels on a phone; the viewBox then scales it with the container. Every figure is also in a
 // table below it (the accessible version), and each band names its ends and amount on hover.
-import { Box, Table, Text } from '@mantine/core';
+import { Box, Table } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { layoutSankey, type SankeyInputLink, type SankeyInputNode } from '../sankey';
-import { TableFrame } from './TableFrame';
+import { ChartData } from './ChartData';
+import { DataTable } from './DataTable';
+import { NUMERIC } from './Money';
 
 const NODE_WIDTH = 12;
 const FONT = 12;
@@ -140,38 +142,23 @@ export function SankeyChart<N extends SankeyInputNode, L extends SankeyInputLink
           );
         })}
       </svg>
-      <details className="sankey-data">
-        <summary>
-          <Text span size="sm" fw={600}>
-            {t('sankey.showTable')}
-          </Text>
-        </summary>
-        <TableFrame label={props.tableCaption}>
-          <Table striped captionSide="top" verticalSpacing="xs" data-testid="sankey-table">
-            <Table.Caption>{props.tableCaption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('sankey.from')}</Table.Th>
-                <Table.Th scope="col">{t('sankey.to')}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('sankey.amount')}
-                </Table.Th>
+      <ChartData className="sankey-data">
+        <DataTable
+          caption={props.tableCaption}
+          columns={[{ label: t('sankey.from') }, { label: t('sankey.to') }, { label: t('sankey.amount'), numeric: true }]}
+          testId="sankey-table"
+        >
+          {[...layout.links]
+            .sort((a, b) => (byId.get(a.link.source)!.x - byId.get(b.link.source)!.x) || b.link.amount - a.link.amount)
+            .map((placed) => (
+              <Table.Tr key={`${placed.link.source}→${placed.link.target}`}>
+                <Table.Td>{label(placed.link.source)}</Table.Td>
+                <Table.Td>{label(placed.link.target)}</Table.Td>
+                <Table.Td style={NUMERIC}>{props.formatAmount(placed.link.amount)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...layout.links]
-                .sort((a, b) => (byId.get(a.link.source)!.x - byId.get(b.link.source)!.x) || b.link.amount - a.link.amount)
-                .map((placed) => (
-                  <Table.Tr key={`${placed.link.source}→${placed.link.target}`}>
-                    <Table.Td>{label(placed.link.source)}</Table.Td>
-                    <Table.Td>{label(placed.link.target)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{props.formatAmount(placed.link.amount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </TableFrame>
-      </details>
+            ))}
+        </DataTable>
+      </ChartData>
     </Box>
   );
 }

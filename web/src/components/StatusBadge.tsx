@@ -1,7 +1,8 @@
 // Coloured, translated badges for review statuses (registry), application statuses (membership),
 // ledger entries and confiscated assets (fund), screening cases and organizations' screening status,
 // the regime's applications, residents, reports, criteria outcomes, proposals and appeals, and the
-// fund programs' calls, proposals, evaluations, ranking outcomes, awards, milestones and payments.
+// fund programs' calls, proposals, evaluations, ranking outcomes, awards, milestones and payments,
+// and localization's capacity reports.
 // The text carries the meaning; colour only repeats it.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import type {
   AssetStatus,
   AssignmentStatus,
   AwardStatus,
+  CapacityReportStatus,
   CallPhase,
   DisbursementStatus,
   FundProposalStatus,
@@ -343,6 +345,21 @@ export function DisbursementStatusBadge({ status }: { status: DisbursementStatus
   return (
     <Badge color={DISBURSEMENT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="disbursement-status">
       {t(`programs.disbursementStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const CAPACITY_REPORT_COLORS: Record<CapacityReportStatus, string> = {
+  submitted: 'blue',
+  confirmed: 'green',
+  returned: 'orange',
+};
+
+export function CapacityReportStatusBadge({ status }: { status: CapacityReportStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={CAPACITY_REPORT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="capacity-report-status">
+      {t(`localization.reportStatus.${status}`)}
     </Badge>
   );
 }

@@ -3,9 +3,7 @@
 // a draft; "Save and submit" also sends it for screening. A returned application is edited here too.
 import {
   Alert,
-  Anchor,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   NativeSelect,
@@ -32,12 +30,12 @@ import {
   type MembershipApplicationDetail,
 } from '../api';
 import { CapabilitiesSelect } from '../components/CapabilitiesSelect';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { OrganizationSelect } from '../components/OrganizationSelect';
 import { PageHeading } from '../components/PageHeading';
 import { splitFieldErrors } from '../errors';
-import { formatDateTime } from '../format';
 import { minorDigits, minorToMajorString, parseMajorAmount, type AmountLanguage } from '../money';
 import { regionOptions } from '../regions';
 import { isCompanyUser, useMe } from '../session';
@@ -180,12 +178,6 @@ function ApplicationForm({
   const organizationId = form.getValues().organizationId;
   const regions = useMemo(() => regionOptions(), [i18n.resolvedLanguage]);
   const language: AmountLanguage = i18n.resolvedLanguage === 'en' ? 'en' : 'uk';
-
-  const documents = useQuery({
-    queryKey: ['organizations', 'documents', organizationId ?? '', 'all'],
-    queryFn: () => api.listDocuments(organizationId ?? '', { limit: 200, offset: 0 }),
-    enabled: Boolean(organizationId),
-  });
 
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: PlanValues; submit: boolean }) => {
@@ -369,34 +361,15 @@ function ApplicationForm({
           <Fieldset legend={t('applicationForm.documentsLegend')}>
             {!organizationId ? (
               <Text size="sm">{t('applicationForm.documentsChooseOrganization')}</Text>
-            ) : documents.isPending ? (
-              <Loading />
-            ) : documents.isError ? (
-              <ErrorAlert error={documents.error} onRetry={() => void documents.refetch()} />
             ) : (
-              <Stack gap="xs">
-                {documents.data.items.length === 0 && <Text size="sm">{t('applicationForm.noDocuments')}</Text>}
-                {documents.data.items.length > 0 && (
-                  <Checkbox.Group
-                    label={t('applicationForm.documents')}
-                    description={t('applicationForm.documentsHelp')}
-                    {...form.getInputProps('documentIds')}
-                  >
-                    <Stack gap={6} mt="xs">
-                      {documents.data.items.map((document) => (
-                        <Checkbox
-                          key={document.id}
-                          value={document.id}
-                          label={`${document.title} (${t(`documentType.${document.documentType}`)}, ${formatDateTime(document.createdAt)})`}
-                        />
-                      ))}
-                    </Stack>
-                  </Checkbox.Group>
-                )}
-                <Anchor component={Link} to={`/app/organizations/${organizationId}?tab=documents`} size="sm">
-                  {t('applicationForm.uploadDocuments')}
-                </Anchor>
-              </Stack>
+              <DocumentChecklist
+                organizationId={organizationId}
+                label={t('applicationForm.documents')}
+                description={t('applicationForm.documentsHelp')}
+                value={form.getValues().documentIds}
+                onChange={(ids) => form.setFieldValue('documentIds', ids)}
+                error={form.errors.documentIds as string | undefined}
+              />
             )}
           </Fieldset>
 

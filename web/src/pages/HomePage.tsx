@@ -5,6 +5,16 @@ import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { useMe } from '../session';
 
+/** The public pages and the API documentation, each with its title and text under `home`. */
+const PUBLIC_LINKS: readonly { key: 'members' | 'residents' | 'fund' | 'localization' | 'transparency' | 'apiDocs'; to: string }[] = [
+  { key: 'members', to: '/register/members' },
+  { key: 'residents', to: '/residents' },
+  { key: 'fund', to: '/transparency/fund' },
+  { key: 'localization', to: '/localization' },
+  { key: 'transparency', to: '/transparency/audit' },
+  { key: 'apiDocs', to: '/docs' },
+];
+
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -31,47 +41,23 @@ export function HomePage() {
           {t('home.linksHeading')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <Card withBorder padding="lg">
-            <Anchor component={Link} to="/register/members" fw={600} data-testid="home-members">
-              {t('home.members')}
-            </Anchor>
-            <Text size="sm" mt="xs">
-              {t('home.membersText')}
-            </Text>
-          </Card>
-          <Card withBorder padding="lg">
-            <Anchor component={Link} to="/residents" fw={600} data-testid="home-residents">
-              {t('home.residents')}
-            </Anchor>
-            <Text size="sm" mt="xs">
-              {t('home.residentsText')}
-            </Text>
-          </Card>
-          <Card withBorder padding="lg">
-            <Anchor component={Link} to="/transparency/fund" fw={600}>
-              {t('home.fund')}
-            </Anchor>
-            <Text size="sm" mt="xs">
-              {t('home.fundText')}
-            </Text>
-          </Card>
-          <Card withBorder padding="lg">
-            <Anchor component={Link} to="/transparency/audit" fw={600}>
-              {t('home.transparency')}
-            </Anchor>
-            <Text size="sm" mt="xs">
-              {t('home.transparencyText')}
-            </Text>
-          </Card>
-          <Card withBorder padding="lg">
-            {/* /docs is served by the API server, not by this app: a plain link does a full page load. */}
-            <Anchor href="/docs" fw={600}>
-              {t('home.apiDocs')}
-            </Anchor>
-            <Text size="sm" mt="xs">
-              {t('home.apiDocsText')}
-            </Text>
-          </Card>
+          {PUBLIC_LINKS.map((link) => (
+            <Card key={link.key} withBorder padding="lg">
+              {/* /docs is served by the API server, not by this app: a plain link does a full page load. */}
+              {link.to === '/docs' ? (
+                <Anchor href={link.to} fw={600}>
+                  {t(`home.${link.key}`)}
+                </Anchor>
+              ) : (
+                <Anchor component={Link} to={link.to} fw={600} data-testid={`home-${link.key}`}>
+                  {t(`home.${link.key}`)}
+                </Anchor>
+              )}
+              <Text size="sm" mt="xs">
+                {t(`home.${link.key}Text`)}
+              </Text>
+            </Card>
+          ))}
         </SimpleGrid>
       </section>
     </Stack>

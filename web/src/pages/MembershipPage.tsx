@@ -15,7 +15,7 @@ import { Pager } from '../components/Pager';
 import { TableFrame } from '../components/TableFrame';
 import { formatDateTime } from '../format';
 import { hasAnyRole, isCompanyUser, useMe } from '../session';
-import { RegisterYourCompanyCard } from './OrganizationsPage';
+import { RegisterYourCompanyPage } from './OrganizationsPage';
 
 const PAGE_SIZE = 20;
 const CLOSED = ['rejected', 'terminated'];
@@ -26,12 +26,7 @@ export function MembershipPage() {
   if (!me) return null;
   const company = isCompanyUser(me.user);
   if (company && !me.user.organizationId) {
-    return (
-      <Stack>
-        <PageHeading documentTitle={t('membership.title')}>{t('membership.title')}</PageHeading>
-        <RegisterYourCompanyCard />
-      </Stack>
-    );
+    return <RegisterYourCompanyPage title={t('membership.title')} />;
   }
   return <ApplicationQueue company={company} canFile={!company && hasAnyRole(me.user, ['officer', 'admin'])} />;
 }

@@ -22,13 +22,14 @@ import { hasAnyRole, isCompanyUser, useMe } from '../session';
 const PAGE_SIZE = 20;
 
 export function OrganizationsPage() {
+  const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return null;
   if (isCompanyUser(me.user)) {
     return me.user.organizationId ? (
       <Navigate to={`/app/organizations/${me.user.organizationId}`} replace />
     ) : (
-      <RegisterYourCompany />
+      <RegisterYourCompanyPage title={t('organizations.title')} />
     );
   }
   return <OrganizationSearch canRegister={hasAnyRole(me.user, ['admin', 'officer'])} />;
@@ -52,11 +53,11 @@ export function RegisterYourCompanyCard({ headingLevel = 2 }: { headingLevel?: 2
   );
 }
 
-function RegisterYourCompany() {
-  const { t } = useTranslation();
+/** A section's page for a company user not yet linked to an organization: its heading and the call to action. */
+export function RegisterYourCompanyPage({ title }: { title: string }) {
   return (
     <Stack>
-      <PageHeading documentTitle={t('organizations.title')}>{t('organizations.title')}</PageHeading>
+      <PageHeading documentTitle={title}>{title}</PageHeading>
       <RegisterYourCompanyCard />
     </Stack>
   );

@@ -3,7 +3,7 @@
 // documents) and the capacity delivered; a fund officer verifies it (or finds it failed, releasing its
 // reservation) and prepares its payment, which another fund officer approves (four eyes); money paid
 // can be clawed back with reasons, and the award can be ended early.
-import { Anchor, Button, Card, Checkbox, Group, List, Modal, NativeSelect, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Modal, NativeSelect, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import { api, type CapacityLine, type FundAwardDetail, type FundDisbursement, type FundMilestone } from '../../api';
 import { capabilityNames, useCapabilities } from '../../capabilities';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DocumentChecklist } from '../../components/DocumentChecklist';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Money, NUMERIC } from '../../components/Money';
@@ -470,10 +471,6 @@ function ReportDialog({ award, milestone, onDone, onClose }: { award: FundAwardD
   const { t } = useTranslation();
   const keyFor = useIdempotencyKeys();
   const capabilities = useCapabilities();
-  const documents = useQuery({
-    queryKey: ['organizations', 'documents', award.organizationId, 'all'],
-    queryFn: () => api.listDocuments(award.organizationId, { limit: 200, offset: 0 }),
-  });
   const [text, setText] = useState(milestone.reportText ?? '');
   const [evidence, setEvidence] = useState<string[]>(milestone.evidenceDocumentIds);
   const promised = [...new Set(award.capacityPromised.map((l) => l.capability))];
@@ -533,24 +530,17 @@ function ReportDialog({ award, milestone, onDone, onClose }: { award: FundAwardD
             data-autofocus
             data-testid="report-text"
           />
-          {documents.isPending ? (
-            <Loading />
-          ) : documents.isError ? (
-            <ErrorAlert error={documents.error} />
-          ) : documents.data.items.length === 0 ? (
-            <Text size="sm">{t('programs.proposalForm.noDocuments')}</Text>
-          ) : (
-            <Checkbox.Group label={t('programs.award.evidenceLabel')} description={t('programs.award.evidenceHelp')} required value={evidence} onChange={setEvidence} error={errors.evidence ?? serverErrors.evidenceDocumentIds}>
-              <Stack gap={6} mt="xs">
-                {documents.data.items.map((document) => (
-                  <Checkbox key={document.id} value={document.id} label={`${document.title} (${t(`documentType.${document.documentType}`)}, ${formatDateTime(document.createdAt)})`} data-testid="evidence-document" />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-          )}
-          <Anchor component={Link} to={`/app/organizations/${award.organizationId}?tab=documents`} size="sm">
-            {t('applicationForm.uploadDocuments')}
-          </Anchor>
+          <DocumentChecklist
+            organizationId={award.organizationId}
+            label={t('programs.award.evidenceLabel')}
+            description={t('programs.award.evidenceHelp')}
+            required
+            value={evidence}
+            onChange={setEvidence}
+            error={errors.evidence ?? serverErrors.evidenceDocumentIds}
+            noDocumentsText={t('programs.proposalForm.noDocuments')}
+            testId="evidence-document"
+          />
           <Text size="sm" fw={600}>
             {t('programs.award.deliveredLegend')}
           </Text>

@@ -19,7 +19,7 @@ import { TableFrame } from '../../components/TableFrame';
 import { formatDateTime } from '../../format';
 import { CALL_MANAGERS, callTitle, PROGRAM_STAFF, PROGRAMS_KEY } from '../../programs';
 import { hasAnyRole, isCompanyUser, useMe } from '../../session';
-import { RegisterYourCompanyCard } from '../OrganizationsPage';
+import { RegisterYourCompanyPage } from '../OrganizationsPage';
 
 const PAGE_SIZE = 20;
 
@@ -32,12 +32,7 @@ export function CallsPage() {
   // Evaluators come here for the proposals they score.
   if (!staff && !company && me.user.roles.includes('evaluator')) return <Navigate to="/app/programs/evaluations" replace />;
   if (company && !me.user.organizationId) {
-    return (
-      <Stack>
-        <PageHeading documentTitle={t('programs.calls.title')}>{t('programs.calls.title')}</PageHeading>
-        <RegisterYourCompanyCard />
-      </Stack>
-    );
+    return <RegisterYourCompanyPage title={t('programs.calls.title')} />;
   }
   return <CallList staff={staff} company={company} canCreate={hasAnyRole(me.user, CALL_MANAGERS)} />;
 }

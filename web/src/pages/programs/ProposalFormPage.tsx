@@ -2,7 +2,7 @@
 // the amount requested and the co-financing (major units of the call's currency), the capacity it
 // will add (in the call's categories, per year or quarter), the milestones whose amounts must add up
 // to the request, the budget lines, and the documents attached (the call's required types marked).
-import { Alert, Anchor, Button, Checkbox, Fieldset, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type FieldError, type FundCall, type FundProposalDetail, type OrganizationDocument } from '../../api';
 import { capabilityLabel, useCapabilities } from '../../capabilities';
+import { DocumentChecklist } from '../../components/DocumentChecklist';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -364,25 +365,16 @@ function DocumentFields({ form, call, documents, organizationId }: { form: Form;
           </List>
         </div>
       )}
-      {documents.length === 0 ? (
-        <Text size="sm">{t('programs.proposalForm.noDocuments')}</Text>
-      ) : (
-        <Checkbox.Group label={t('programs.proposalForm.documents')} description={t('programs.proposalForm.documentsHelp')} {...form.getInputProps('documentIds')}>
-          <Stack gap={6} mt="xs">
-            {documents.map((document) => (
-              <Checkbox
-                key={document.id}
-                value={document.id}
-                label={`${document.title} (${t(`documentType.${document.documentType}`)}, ${formatDateTime(document.createdAt)})`}
-                data-testid="proposal-document"
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
-      <Anchor component={Link} to={`/app/organizations/${organizationId}?tab=documents`} size="sm">
-        {t('applicationForm.uploadDocuments')}
-      </Anchor>
+      <DocumentChecklist
+        organizationId={organizationId}
+        label={t('programs.proposalForm.documents')}
+        description={t('programs.proposalForm.documentsHelp')}
+        value={form.getValues().documentIds}
+        onChange={(ids) => form.setFieldValue('documentIds', ids)}
+        error={form.errors.documentIds as string | undefined}
+        noDocumentsText={t('programs.proposalForm.noDocuments')}
+        testId="proposal-document"
+      />
     </Stack>
   );
 }

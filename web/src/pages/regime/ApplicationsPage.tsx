@@ -19,7 +19,7 @@ import { TableFrame } from '../../components/TableFrame';
 import { formatDateTime } from '../../format';
 import { REGIME_FILERS, REGIME_KEY, REGIME_READERS, regimeApplicationKey } from '../../regime';
 import { hasAnyRole, isCompanyUser, useMe } from '../../session';
-import { RegisterYourCompanyCard } from '../OrganizationsPage';
+import { RegisterYourCompanyPage } from '../OrganizationsPage';
 
 const PAGE_SIZE = 20;
 /** An organization has at most one application in these states at a time. */
@@ -36,12 +36,7 @@ export function RegimeApplicationsPage() {
   }
   const company = isCompanyUser(me.user);
   if (company && !me.user.organizationId) {
-    return (
-      <Stack>
-        <PageHeading documentTitle={t('regime.applications.companyTitle')}>{t('regime.applications.companyTitle')}</PageHeading>
-        <RegisterYourCompanyCard />
-      </Stack>
-    );
+    return <RegisterYourCompanyPage title={t('regime.applications.companyTitle')} />;
   }
   return <ApplicationQueue company={company} canFile={!company && hasAnyRole(me.user, REGIME_FILERS)} />;
 }
