@@ -157,6 +157,9 @@ export interface Capability {
   parentCode: string | null;
   nameUk: string;
   nameEn: string;
+  unitUk?: string;
+  unitEn?: string;
+  archived?: boolean;
 }
 
 export interface PersonName {

@@ -17,9 +17,19 @@ export function capabilityLabel(capability: Pick<Capability, 'nameUk' | 'nameEn'
   return currentLanguage() === 'uk' ? capability.nameUk : capability.nameEn;
 }
 
-/** Options for a select: sub-categories indented under their parent ("— Strike UAVs"). */
+/** Options for a select, parents before their children, each level indented ("— — Artillery shells 155 mm"); archived categories left out. */
 export function capabilityOptions(items: Capability[]): { value: string; label: string }[] {
-  return items.map((c) => ({ value: c.code, label: c.parentCode ? `— ${capabilityLabel(c)}` : capabilityLabel(c) }));
+  const children = new Map<string | null, Capability[]>();
+  for (const item of items) if (!item.archived) children.set(item.parentCode, [...(children.get(item.parentCode) ?? []), item]);
+  const options: { value: string; label: string }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const item of children.get(parent) ?? []) {
+      options.push({ value: item.code, label: `${'— '.repeat(depth)}${capabilityLabel(item)}` });
+      walk(item.code, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return options;
 }
 
 /** Names for codes, in the interface language. */
