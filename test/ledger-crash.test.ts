@@ -1,20 +1,18 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargetFor, openDatabase } from '../src/db/database.ts';
-import { totpCode } from './support/app.ts';
 import { runAdi } from './support/cli.ts';
 import { createCliEnvironment } from './support/database.ts';
+import { type ServedNode, createApiToken, serveAdi, signInOverHttp } from './support/serve.ts';
 
 // Issue #6, the crash test of the fund ledger: kill -9 the server while a load of entries is being
 // booked, restart it on the same data, retry every request with its Idempotency-Key, and check that
 // each entry exists exactly once, that acknowledged answers replay unchanged, and that
 // `adi ledger verify` passes.
 
-const ADI = path.resolve(import.meta.dirname, '../bin/adi.js');
 const ENTRIES = 300;
 const CLIENTS = 8;
 const KILL_AFTER_ACKS = 100;
@@ -24,7 +22,7 @@ const RUN = `crash-${process.pid}-${Date.now()}`;
 let workDir: string;
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
-const servers: Server[] = [];
+const servers: ServedNode[] = [];
 
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-ledger-crash-'));
@@ -37,50 +35,11 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  address: Promise<string>;
-  exited: Promise<number | null>;
-  output(): string;
-  kill(signal?: NodeJS.Signals): void;
-}
-
-/** Starts `adi serve --port 0` on the test environment; `address` resolves once it listens. */
-function serve(): Server {
-  const child = spawn(process.execPath, [ADI, 'serve', '--port', '0'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ADI_RATE_LIMIT_PER_MINUTE: '1000000', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const address = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    void exited.then((code) => reject(new Error(`adi serve exited with ${code} before listening: ${output}`)));
-  });
-  address.catch(() => {});
-  const server: Server = {
-    child,
-    address,
-    exited,
-    output: () => output,
-    kill: (signal = 'SIGKILL') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
-  };
+/** Starts `adi serve` on the test environment and keeps it for the clean-up. */
+function serve(): ServedNode {
+  const server = serveAdi(env);
   servers.push(server);
   return server;
-}
-
-/** The session cookie (name=value) a response sets. */
-function sessionCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => /^[^=]*adi_session=[^;]+/.test(c));
-  if (!cookie) throw new Error(`no session cookie in the answer (status ${response.status})`);
-  return cookie.split(';')[0];
 }
 
 const OFFICER = { email: 'crash.officer@test.adi.example', password: 'a very good crash-test password' };
@@ -98,32 +57,7 @@ async function createFundOfficer(): Promise<string> {
 
 /** Signs the fund officer in over HTTP with two-factor enrolment and returns a new API token. */
 async function fundOfficerToken(base: string): Promise<string> {
-  const { email, password } = OFFICER;
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  let cookie = sessionCookie(login);
-  let me = (await login.json()) as { session: { stage: string; csrfToken: string } };
-  if (me.session.stage === 'totp_enrolment') {
-    const setup = await fetch(`${base}/api/v1/auth/totp/setup`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.session.csrfToken } });
-    if (setup.status !== 200) throw new Error(`totp setup failed: ${setup.status} ${await setup.text()}`);
-    const { secret } = (await setup.json()) as { secret: string };
-    const enable = await fetch(`${base}/api/v1/auth/totp/enable`, {
-      method: 'POST',
-      headers: { ...json, cookie, 'x-csrf-token': me.session.csrfToken },
-      body: JSON.stringify({ code: await totpCode(secret) }),
-    });
-    if (enable.status !== 200) throw new Error(`totp enable failed: ${enable.status} ${await enable.text()}`);
-    cookie = sessionCookie(enable);
-    me = (await enable.json()) as typeof me;
-  }
-  const tokenAnswer = await fetch(`${base}/api/v1/auth/tokens`, {
-    method: 'POST',
-    headers: { ...json, cookie, 'x-csrf-token': me.session.csrfToken },
-    body: JSON.stringify({ name: 'crash test load' }),
-  });
-  if (tokenAnswer.status !== 201) throw new Error(`token creation failed: ${tokenAnswer.status} ${await tokenAnswer.text()}`);
-  return ((await tokenAnswer.json()) as { secret: string }).secret;
+  return createApiToken(base, await signInOverHttp(base, OFFICER.email, OFFICER.password), 'crash test load');
 }
 
 interface Planned {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdi } from './support/cli.ts';
 import { createCliEnvironment } from './support/database.ts';
+import { serveAdi } from './support/serve.ts';
 
 const ADI = path.resolve(import.meta.dirname, '../bin/adi.js');
 let workDir: string;
@@ -20,28 +21,9 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-/** Starts `adi serve` and resolves once it prints its address; collects everything it prints. */
+/** Starts `adi serve` on the test environment. */
 function serve(args: string[]) {
-  const child = spawn(process.execPath, [ADI, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const address = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`adi serve exited with ${code}: ${output}`)));
-  });
-  const stop = () =>
-    new Promise<number | null>((resolve) => {
-      child.once('exit', (code) => resolve(code));
-      child.kill('SIGTERM');
-    });
-  return { address, output: () => output, stop };
+  return serveAdi(env, args);
 }
 
 describe('adi serve', { timeout: 180_000 }, () => {

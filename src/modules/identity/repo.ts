@@ -59,6 +59,20 @@ export async function updateUser(trx: Transaction<Database>, id: string, patch: 
   await trx.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Records the TOTP time step a sign-in used, unless that step or a later one is already recorded
+ * (so one code signs in once, even from two requests at the same moment). True when it was claimed.
+ */
+export async function claimTotpStep(trx: Transaction<Database>, id: string, step: bigint): Promise<boolean> {
+  const result = await trx
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Filters for the user list. */
 export interface UserFilter {
   q?: string;

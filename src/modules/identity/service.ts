@@ -246,6 +246,7 @@ export async function login(
     throw new AppError('invalid_credentials');
   }
   const staff = isStaff(user.roles);
+  let totpStep: bigint | null = null;
   if (user.totp_secret) {
     if (!input.totp) throw new AppError('totp_required', 'enter the 6-digit code from your authenticator app');
     const step = await checkTotp(secrets.open(user.totp_secret, user.id), input.totp);
@@ -253,21 +254,29 @@ export async function login(
       await recordFailure(db, input.email, step === null ? 'wrong_totp' : 'replayed_totp', user.id, client);
       throw new AppError('totp_invalid');
     }
-    user.totp_last_step = BigInt(step);
+    totpStep = BigInt(step);
   }
   const stage = staff && !user.totp_secret ? 'totp_enrolment' : 'full';
-  return db.transaction().execute(async (trx) => {
-    if (user.totp_last_step !== null) await repo.updateUser(trx, user.id, { totp_last_step: user.totp_last_step });
+  const issued = await db.transaction().execute(async (trx) => {
+    // The check above read the last step before the password hash was verified: a sign-in with the
+    // same code at the same moment (another node, another request) passed it too. The conditional
+    // update lets only one of them claim the step.
+    if (totpStep !== null && !(await repo.claimTotpStep(trx, user.id, totpStep))) return null;
     await repo.clearLoginFailures(trx, input.email, new Date(Date.now() - policy.loginWindowMs));
-    const issued = await issueSession(trx, user, stage, policy, client);
+    const session = await issueSession(trx, user, stage, policy, client);
     await recordAudit(trx, actorForUser(user, client), {
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
       details: { stage, via: 'password', ip: client.ip },
     });
-    return issued;
+    return session;
   });
+  if (!issued) {
+    await recordFailure(db, input.email, 'replayed_totp', user.id, client);
+    throw new AppError('totp_invalid');
+  }
+  return issued;
 }
 
 /** Ends the caller's session. */
