@@ -39,7 +39,7 @@ import { registerScreeningJobs } from './modules/screening/cases-service.ts';
 import { queueComplianceSweep, registerRegimeJobs } from './modules/regime/reports-service.ts';
 import { registerRegimeRoutes } from './modules/regime/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
-import { runQueuedJobs } from './modules/jobs/service.ts';
+import { purgeFinishedJobs, runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerLocalizationRoutes } from './modules/localization/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -297,10 +297,11 @@ export async function startPlatform(
       queueComplianceSweep(database.db).catch((error) => app?.log.error({ err: error }, 'queueing the regime compliance sweep failed'));
     };
     queueDailySweep();
-    // Housekeeping: sessions that expired without being used again would otherwise stay forever.
+    // Housekeeping: expired sessions and idempotency keys, and jobs finished a week ago, would otherwise stay forever.
     const housekeeping = setInterval(() => {
       purgeExpiredSessions(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired sessions failed'));
       purgeExpiredIdempotencyKeys(database.db).catch((error) => app?.log.error({ err: error }, 'purging expired idempotency keys failed'));
+      purgeFinishedJobs(database.db).catch((error) => app?.log.error({ err: error }, 'purging finished jobs failed'));
       queueDailySweep();
     }, SESSION_PURGE_INTERVAL_MS);
     housekeeping.unref();

@@ -56,6 +56,7 @@ describe('which errors mean the database is unavailable', () => {
       ['57P02 crash_shutdown', serverError('57P02')],
       ['57P03 cannot_connect_now (starting up, shutting down)', serverError('57P03', 'the database system is starting up')],
       ['53300 too_many_connections', serverError('53300', 'too many connections for database "adi"')],
+      ['25006 read_only_sql_transaction (a standby answers during a failover)', serverError('25006', 'cannot execute INSERT in a read-only transaction')],
     ];
     for (const [what, error] of unavailable) expect(isDatabaseUnavailableError(error), what).toBe(true);
   });

@@ -191,8 +191,10 @@ const CONNECTION_LOST_MESSAGES = new Set([
   'Client was closed and is not queryable',
 ]);
 // Class 08 (connection exceptions) is matched by prefix; these are the server shutting down, starting
-// up or full: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// up or full: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections;
+// and 25006 read_only_sql_transaction: the address now reaches a standby (a failover in progress), so a
+// write must wait for the new primary rather than fail as a bug.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
 
 /**
  * True when an error means the database server is unreachable or the connection to it was lost (a
