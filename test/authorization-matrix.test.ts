@@ -318,6 +318,7 @@ describe('IDOR: another company’s records', () => {
   let b: MemberCompany;
   let ids: Ids;
   let callId: string;
+  let programEvaluator: Caller;
   let keys = 0;
 
   function send(caller: Caller, method: Method, url: string, options: { body?: unknown; upload?: boolean } = {}) {
@@ -373,6 +374,7 @@ describe('IDOR: another company’s records', () => {
     // Fund: an awarded call, a paid milestone (a disbursement).
     await fundTheFund(t, 'UAH', 50_000_000_00, 'idor-budget');
     const staff = await programStaff(t);
+    programEvaluator = staff.evaluator;
     const { call, awards } = await awardedCall(t, staff, 'idor-2027', 10_000_000_00, [{ company: a, requestedMinor: 2_000_000_00, title: `${MARKER} shell line` }]);
     callId = call.id;
     const award = awards.get(a.organizationId)!;
@@ -544,28 +546,26 @@ describe('IDOR: another company’s records', () => {
     }
   });
 
-  // BUG reported: every evaluator and every fund officer reads every company's documents (with their
-  // files) and the names and shares of its owners and officers. Proposals hide their content from an
-  // evaluator until they are assigned and declare no conflict of interest (fund/calls-service.ts
-  // visibleProposal), but the registry routes treat any role other than company/public as staff
-  // (registry/policy.ts visibleOrganizationId) and ORGANIZATION_READERS includes evaluator and
-  // fund_officer, so the conflict-of-interest gate is bypassed through /organizations/:id/documents and
-  // /documents/:id/content. /organizations/:id/people gives owners' names and shares to the roles that
-  // PEOPLE_READERS deliberately leaves out (beneficial owners answer them 403). The expectations are
-  // what happens now; once fixed (e.g. staff scope only for officer/analyst/auditor/admin, evaluators
-  // limited to the organizations of proposals they are cleared for), flip the marked ones to 404 / 403.
-  it('BUG reported: evaluators and fund officers read any company’s documents and owners', async () => {
+  // An evaluator is an outside expert: it reads a company's documents only through a proposal it is
+  // assigned to and declared no conflict of interest on (registry listDocuments / downloadDocument ask
+  // the fund), and neither evaluators nor fund officers read the names and shares of owners and officers
+  // (PEOPLE_READERS). Fund officers read documents: they verify milestone evidence.
+  it('evaluators read only the documents of proposals they are cleared for; evaluators and fund officers never read owners', async () => {
     const evaluator = await signedInCaller(t, ['evaluator']);
     const fundOfficer = await signedInCaller(t, ['fund_officer']);
-    expect((await send(evaluator, 'GET', `/api/v1/fund/proposals/${ids.fundProposal}`)).statusCode).toBe(404); // not assigned: as designed
+    expect((await send(evaluator, 'GET', `/api/v1/fund/proposals/${ids.fundProposal}`)).statusCode).toBe(404); // not assigned
+    const listed = await send(evaluator, 'GET', `/api/v1/organizations/${ids.organization}/documents`);
+    expect(listed.statusCode).toBe(404);
+    expect(listed.body).not.toContain(MARKER);
+    expect((await send(evaluator, 'GET', `/api/v1/documents/${ids.document}/content`)).statusCode).toBe(404);
+    // The evaluator of A's proposal is cleared for it, but the proposal attaches no document: still nothing.
+    expect((await send(programEvaluator, 'GET', `/api/v1/documents/${ids.document}/content`)).statusCode).toBe(404);
+    const fundOfficerDocuments = await send(fundOfficer, 'GET', `/api/v1/organizations/${ids.organization}/documents`);
+    expect(fundOfficerDocuments.statusCode).toBe(200);
     for (const caller of [evaluator, fundOfficer]) {
-      const documents = await send(caller, 'GET', `/api/v1/organizations/${ids.organization}/documents`);
-      expect(documents.statusCode).toBe(200); // BUG reported: should be 404 for an evaluator not cleared for a proposal of A
-      expect(documents.body).toContain(`${MARKER} auditor report`);
-      expect((await send(caller, 'GET', `/api/v1/documents/${ids.document}/content`)).statusCode).toBe(200); // BUG reported: as above
       const people = await send(caller, 'GET', `/api/v1/organizations/${ids.organization}/people`);
-      expect(people.statusCode).toBe(200); // BUG reported: should be 403 like beneficial-owners (not in PEOPLE_READERS)
-      expect(people.body).toContain(`${MARKER} Owner Person`);
+      expect(people.statusCode).toBe(403);
+      expect(people.body).not.toContain(MARKER);
       expect((await send(caller, 'GET', `/api/v1/organizations/${ids.organization}/beneficial-owners`)).statusCode).toBe(403);
     }
   });

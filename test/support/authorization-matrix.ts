@@ -65,15 +65,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'DELETE /api/v1/organizations/:id/identifiers/:itemId':                'co of .. .. .. .. ad',
   'DELETE /api/v1/organizations/:id/officers/:itemId':                   'co of .. .. .. .. ad',
   'DELETE /api/v1/organizations/:id/owners/:itemId':                     'co of .. .. .. .. ad',
-  // BUG reported: ev and fo get owners' and officers' names and shares here though PEOPLE_READERS
-  // (people, beneficial owners) leaves them out (see the IDOR part of the test).
-  'GET /api/v1/organizations/:id/people':                                'co of an ev fo au ad',
+  'GET /api/v1/organizations/:id/people':                                'co of an .. .. au ad',
   'POST /api/v1/organizations/:id/officers':                             'co of .. .. .. .. ad',
   'POST /api/v1/organizations/:id/owners':                               'co of .. .. .. .. ad',
   'GET /api/v1/organizations/:id/beneficial-owners':                     'co of an .. .. au ad',
   'GET /api/v1/organizations/:id/ownership.bods.json':                   'co of an .. .. au ad',
-  // BUG reported: ev (and fo) read every company's documents and files, bypassing the conflict-of-
-  // interest declaration that guards proposals (see the IDOR part of the test).
+  // An evaluator gets only the documents of proposals it is cleared for (the service decides; see the IDOR part).
   'GET /api/v1/organizations/:id/documents':                             'co of an ev fo au ad',
   'POST /api/v1/organizations/:id/documents':                            'co of .. .. .. .. ad',
   'GET /api/v1/documents/:id/content':                                   'co of an ev fo au ad',

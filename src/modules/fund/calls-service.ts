@@ -668,3 +668,8 @@ export async function awardCall(db: Db, actor: AuditActor, callId: string, versi
   });
 }
 
+
+/** The documents an evaluator may read: those of the proposals it is cleared for (the registry asks, for evaluators only). */
+export function documentsClearedForEvaluator(db: Db, evaluatorId: string, organizationId?: string): Promise<Set<string>> {
+  return repo.documentIdsClearedForEvaluator(db, evaluatorId, organizationId);
+}

@@ -341,3 +341,15 @@ export function agreementNumbers(db: Db, awardIds: string[]) {
   if (awardIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('fund_awards').select(['id', 'agreement_number']).where('id', 'in', awardIds).execute();
 }
+
+/** Documents attached to the proposals an evaluator may read (assigned, and declared no conflict of interest). */
+export async function documentIdsClearedForEvaluator(db: Db, evaluatorId: string, organizationId?: string): Promise<Set<string>> {
+  let query = db
+    .selectFrom('fund_evaluator_assignments as a')
+    .innerJoin('fund_proposals as p', 'p.id', 'a.proposal_id')
+    .select('p.document_ids')
+    .where('a.evaluator_id', '=', evaluatorId)
+    .where('a.status', 'in', ['declared', 'submitted']);
+  if (organizationId) query = query.where('p.organization_id', '=', organizationId);
+  return new Set((await query.execute()).flatMap((row) => row.document_ids));
+}

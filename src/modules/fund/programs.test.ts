@@ -164,9 +164,13 @@ describe('a call for proposals from publication to payment', () => {
     const listed = (await ok(onA[0], 'GET', '/api/v1/fund/proposals')).items.find((p: { id: string }) => p.id === pa.id);
     expect(listed).toMatchObject({ title: 'Shell line in Kharkiv', organizationName: 'Kharkiv Shells LLC', contentHidden: true, summary: null, milestones: [], requestedMinor: 0 });
     expect((await send(spare, 'GET', `/api/v1/fund/proposals/${pa.id}`)).statusCode).toBe(404);
+    // The proposal's documents too: an evaluator reads them only once cleared.
+    const attachedDocument = (await ok(officer, 'GET', `/api/v1/fund/proposals/${pa.id}`)).documentIds[0];
+    expect((await send(onA[0], 'GET', `/api/v1/documents/${attachedDocument}/content`)).json().detail).toBe('no such document');
     const conflict = await ok(onA[0], 'POST', `/api/v1/fund/proposals/${pa.id}/declaration`, { conflict: true, reason: 'I advised the applicant in 2025.', version: 1 });
     expect(conflict).toMatchObject({ status: 'conflict', proposal: null });
     expect((await send(onA[0], 'GET', `/api/v1/fund/proposals/${pa.id}`)).statusCode).toBe(404);
+    expect((await send(onA[0], 'GET', `/api/v1/documents/${attachedDocument}/content`)).json().detail).toBe('no such document');
     const refilled = await ok(officer, 'POST', `/api/v1/fund/proposals/${pa.id}/evaluators`, {});
     expect(refilled.assignments.map((x: { status: string }) => x.status).sort()).toEqual(['assigned', 'assigned', 'assigned', 'conflict']);
     const panelA = [onA[1], onA[2], spare];
@@ -179,6 +183,13 @@ describe('a call for proposals from publication to payment', () => {
     for (const [index, evaluator] of panelA.entries()) {
       const declared = await ok(evaluator, 'POST', `/api/v1/fund/proposals/${pa.id}/declaration`, { conflict: false, version: 1 });
       expect(declared.proposal.title).toBe('Shell line in Kharkiv');
+      if (index === 0) {
+        // Past the access check (the test document has no stored file: the next 404 says so).
+        const download = await send(evaluator, 'GET', `/api/v1/documents/${attachedDocument}/content`);
+        expect(download.json().detail).toContain('missing from storage');
+        const documents = await ok(evaluator, 'GET', `/api/v1/organizations/${declared.proposal.organizationId}/documents`);
+        expect(documents.items.map((d: { id: string }) => d.id)).toEqual([attachedDocument]);
+      }
       await ok(evaluator, 'PUT', `/api/v1/fund/proposals/${pa.id}/scores`, { version: 2, scores: scores(index === 0 ? 20 : 45, 40, 30) });
     }
     const disagreement = (await ok(officer, 'GET', `/api/v1/fund/proposals/${pa.id}`)).disagreement;

@@ -36,3 +36,12 @@ export function visibleOrganizationId(auth: AuthContext): string | null | 'none'
 export function changesAreTrusted(auth: AuthContext): boolean {
   return (auth.user?.roles ?? []).some((role) => TRUSTED_EDITORS.includes(role));
 }
+
+/** Roles that see every organization's documents; an evaluator sees only those of proposals it is cleared for. */
+const DOCUMENT_STAFF: readonly Role[] = ['admin', 'officer', 'analyst', 'fund_officer', 'auditor'];
+
+/** True for an evaluator without another staff role: its documents are limited to its cleared proposals. */
+export function isEvaluatorOnly(auth: AuthContext): boolean {
+  const roles = auth.user?.roles ?? [];
+  return roles.includes('evaluator') && !roles.some((role) => DOCUMENT_STAFF.includes(role));
+}

@@ -113,7 +113,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
   }
 
   app.get('/api/v1/organizations/:id/people', {
-    config: { access: ORGANIZATION_READERS },
+    config: { access: PEOPLE_READERS },
     schema: { tags, summary: 'Officers and direct owners of an organization', params: zIdParams, response: { 200: ZOrganizationPeople, ...problemResponses(400, 401, 403, 404) } },
     handler: async (request) => registry.organizationPeople(deps.db, request.auth, request.params.id),
   });

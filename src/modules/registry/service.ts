@@ -9,7 +9,8 @@ import { type AuditActor, recordAudit, recordAuditBatch } from '../audit/service
 import { linkUserToOrganization } from '../identity/service.ts';
 import type { BlobStore } from './blob-store.ts';
 import { type BodsLink, toBodsStatements } from './bods.ts';
-import { changesAreTrusted, visibleOrganizationId } from './policy.ts';
+import { documentsClearedForEvaluator } from '../fund/calls-service.ts';
+import { changesAreTrusted, isEvaluatorOnly, visibleOrganizationId } from './policy.ts';
 import * as repo from './repo.ts';
 import type { TCreateOrganization, TCreatePerson, TDocument, TOrganization, TPerson, TUpdateOrganization } from './schema.ts';
 import { BENEFICIAL_OWNER_THRESHOLD_PPM, type OwnershipEdge, computeUltimateBeneficialOwners, ppmToPercentString } from './ubo.ts';
@@ -760,9 +761,15 @@ export async function uploadDocument(
   return presentDocument({ ...row });
 }
 
-/** An organization's documents, newest first. */
+/** An organization's documents, newest first; an evaluator sees only those of proposals it is cleared for (else 404). */
 export async function listDocuments(db: Db, auth: AuthContext, organizationId: string, limit: number, offset: number) {
   await assertMaySee(db, auth, organizationId);
+  if (isEvaluatorOnly(auth)) {
+    const cleared = await documentsClearedForEvaluator(db, auth.user!.id, organizationId);
+    if (cleared.size === 0) throw new AppError('not_found', NOT_FOUND);
+    const rows = (await repo.findDocumentsOfOrganization(db, organizationId, [...cleared])).sort((a, b) => b.created_at.getTime() - a.created_at.getTime());
+    return { items: rows.slice(offset, offset + limit).map(presentDocument), total: rows.length, limit, offset };
+  }
   const { items, total } = await repo.listDocuments(db, organizationId, limit, offset);
   return { items: items.map(presentDocument), total, limit, offset };
 }
@@ -776,6 +783,8 @@ export async function documentsOfOrganization(db: Db, organizationId: string, id
 export async function downloadDocument(db: Db, blobs: BlobStore, auth: AuthContext, actor: AuditActor, id: string) {
   const row = await repo.findDocument(db, id);
   if (!row || !(await maySeeOrganization(db, auth, row.organization_id))) throw new AppError('not_found', 'no such document');
+  // An evaluator reads a company's documents only through a proposal it is cleared for (conflict of interest declared).
+  if (isEvaluatorOnly(auth) && !(await documentsClearedForEvaluator(db, auth.user!.id, row.organization_id)).has(id)) throw new AppError('not_found', 'no such document');
   const stream = blobs.open(row.sha256);
   if (!stream) throw new AppError('not_found', 'the document file is missing from storage; restore the documents folder');
   try {

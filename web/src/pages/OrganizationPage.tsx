@@ -58,7 +58,8 @@ export function OrganizationPage() {
   const user = me.user;
   const canEdit = hasAnyRole(user, EDITORS);
   const visible: TabKey[] = TABS.filter((tab) => {
-    if (tab === 'graph' || tab === 'beneficial') return hasAnyRole(user, PEOPLE_READERS);
+    // Officers, owners and the graph name people: evaluators and fund officers do not read them.
+    if (tab === 'graph' || tab === 'beneficial' || tab === 'people' || tab === 'ownership') return hasAnyRole(user, PEOPLE_READERS);
     // A company reads only its own applications, not those of the holding companies above it.
     if (tab === 'applications') return hasAnyRole(user, MEMBERSHIP_READERS) && !(isCompanyUser(user) && user.organizationId !== id);
     return true;
