@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, type TestApp, createTestApp, signedInCaller } from './support/app.ts';
+import type { Role } from '../src/core/access.ts';
+import { type Caller, type TestApp, createTestApp, makeOrganization, signedInCaller } from './support/app.ts';
 import { databaseChecksum, installWriteCounter, writeCount } from './support/db-checksum.ts';
 
 // Garbage for every route in the OpenAPI document: new routes are covered without touching this file.
@@ -10,6 +11,9 @@ const RUNS_PER_ROUTE = Number(process.env.ADI_FUZZ_RUNS ?? 100);
 
 let t: TestApp;
 let admin: Caller;
+/** One signed-in user per role (the company user linked to an organization): garbage is sent as each. */
+const FUZZED_ROLES = ['admin', 'officer', 'analyst', 'evaluator', 'fund_officer', 'auditor', 'company'] as const satisfies readonly Role[];
+const callers: Partial<Record<Role, Caller>> = {};
 let operations: Array<{ method: string; path: string; operation: OpenApiOperation }> = [];
 
 interface OpenApiOperation {
@@ -20,6 +24,9 @@ interface OpenApiOperation {
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signedInCaller(t, ['admin']);
+  for (const role of FUZZED_ROLES) {
+    callers[role] = role === 'admin' ? admin : await signedInCaller(t, [role], role === 'company' ? { organizationId: (await makeOrganization(t, 'Fuzzed Company')).id } : {});
+  }
   await installWriteCounter(t.database.db);
   const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, OpenApiOperation>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -94,7 +101,7 @@ function requestArbitrary(op: { method: string; path: string; operation: OpenApi
     params: fc.tuple(...pathParams.map(() => fc.oneof(fc.uuid(), anyString))),
     query: fc.dictionary(fc.oneof(fc.constantFrom(...(queryNames.length ? queryNames : ['x'])), anyString), anyString, { maxKeys: 4 }),
     body: bodyArbitrary(op.operation),
-    caller: fc.constantFrom('admin', 'anonymous', 'admin-without-csrf'),
+    caller: fc.constantFrom<(typeof FUZZED_ROLES)[number] | 'anonymous' | 'admin-without-csrf'>(...FUZZED_ROLES, 'anonymous', 'admin-without-csrf'),
     contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
   });
 }
@@ -119,11 +126,15 @@ describe('bad input at every route in the OpenAPI document', () => {
           });
           const query = new URLSearchParams(Object.entries(input.query) as Array<[string, string]>).toString();
           if (query) url += `?${query}`;
-          // Signing out would end the session the rest of the run uses: send it without the CSRF token.
-          const caller = op.path === '/api/v1/auth/logout' && input.caller === 'admin' ? 'admin-without-csrf' : input.caller;
+          // Signing out would end a session the rest of the run uses: send it without the CSRF token.
+          const caller = op.path === '/api/v1/auth/logout' && input.caller !== 'anonymous' ? 'admin-without-csrf' : input.caller;
           const headers: Record<string, string> = {};
-          if (caller !== 'anonymous') headers.cookie = admin.cookie;
-          if (caller === 'admin') headers['x-csrf-token'] = admin.csrf;
+          if (caller === 'admin-without-csrf') headers.cookie = admin.cookie;
+          else if (caller !== 'anonymous') {
+            const who = callers[caller]!;
+            headers.cookie = who.cookie;
+            headers['x-csrf-token'] = who.csrf;
+          }
           const hasBody = input.body.kind !== 'none' && op.method !== 'GET' && op.method !== 'DELETE';
           if (hasBody) headers['content-type'] = input.body.kind === 'json' ? input.contentType : 'text/plain';
           if (known === null || (await writeCount(t.database.db)) !== knownAt) {
