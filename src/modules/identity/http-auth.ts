@@ -63,9 +63,7 @@ export function installAuthentication(app: App, deps: AppDeps): void {
     if (decision === 'unauthenticated') return refuse(request, reply, 'unauthenticated');
     if (decision === 'enrolment_required') return refuse(request, reply, 'totp_enrolment_required');
     if (decision === 'forbidden') {
-      const route = request.routeOptions.url ?? request.url;
-      request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
-      await identity.recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
+      await logAccessDenied(deps, request);
       return refuse(request, reply, 'forbidden', { detail: 'your roles do not allow this' });
     }
     // Public writes (sign-in) need no CSRF token: they act on no existing session.
@@ -95,4 +93,24 @@ export function installAuthentication(app: App, deps: AppDeps): void {
 function refuse(request: FastifyRequest, reply: FastifyReply, code: Parameters<typeof sendProblem>[2], details?: Parameters<typeof sendProblem>[3]): true {
   sendProblem(request, reply, code, details);
   return true;
+}
+
+/** Logs and audits a refused request (no secrets: the user id, route and method). */
+async function logAccessDenied(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  const route = request.routeOptions.url ?? request.url;
+  request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
+  await identity.recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
+}
+
+/**
+ * Runs a route's work; a refusal a service decides (403: another company's record, a state machine's
+ * role rule) is logged and audited like the route-level ones, then answered as usual.
+ */
+export async function auditingRefusals<T>(deps: AppDeps, request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') await logAccessDenied(deps, request);
+    throw error;
+  }
 }

@@ -1,11 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
-import { type App, type AppDeps, actorOf, clientInfo, openDataHeaders } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf, openDataHeaders } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { XLSX_CONTENT_TYPE, sendTable, sendWorkbook, tableCsv } from '../../core/tabular.ts';
-import { recordAccessDenied } from '../identity/service.ts';
+import { auditingRefusals } from '../identity/http-auth.ts';
 import { deliverInBackground } from '../notifications/service.ts';
 import { CAPACITY_FILERS, CAPACITY_READERS, LOCALIZATION_OFFICERS, LOCALIZATION_STAFF, TAXONOMY_EDITORS, TAXONOMY_READERS } from './policy.ts';
 import {
@@ -47,20 +45,6 @@ const RESTRICTED_NOTE = 'Restricted data: officers and auditors only (a company 
 
 /** Localization: the capability taxonomy, needs, capacity reports, gaps and the public aggregates. */
 export function registerLocalizationRoutes(app: App, deps: AppDeps): void {
-  // Refusals decided in the service (a company filing for another) are logged and audited like route-level ones.
-  async function audited<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'forbidden') {
-        const route = request.routeOptions.url ?? request.url;
-        request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
-        await recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
-      }
-      throw error;
-    }
-  }
-
   // Taxonomy ---------------------------------------------------------------------------------------
 
   app.get(`${base}/categories`, {
@@ -124,20 +108,20 @@ export function registerLocalizationRoutes(app: App, deps: AppDeps): void {
   app.post(`${base}/capacity-reports`, {
     config: { access: CAPACITY_FILERS },
     schema: { tags, summary: 'Report domestic output and capacity for a category and period, with evidence; officers confirm it before it counts', headers: ZIdempotencyHeaders, body: ZCreateCapacityReportBody, response: { 201: ZCapacityReport, ...problemResponses(400, 401, 403, 409) } },
-    handler: async (request, reply) => audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await localization.fileReport(trx, request.auth, actorOf(request), request.body) }))),
+    handler: async (request, reply) => auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await localization.fileReport(trx, request.auth, actorOf(request), request.body) }))),
   });
 
   app.put(`${base}/capacity-reports/:id`, {
     config: { access: CAPACITY_FILERS },
     schema: { tags, summary: 'Correct a report; it goes back to the officers to confirm', params: zIdParams, headers: ZIdempotencyHeaders, body: ZReviseCapacityReportBody, response: { 200: ZCapacityReport, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request, reply) => audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.reviseReport(trx, request.auth, actorOf(request), request.params.id, request.body) }))),
+    handler: async (request, reply) => auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.reviseReport(trx, request.auth, actorOf(request), request.params.id, request.body) }))),
   });
 
   app.post(`${base}/capacity-reports/:id/confirm`, {
     config: { access: LOCALIZATION_OFFICERS },
     schema: { tags, summary: 'Confirm a submitted report (officers; not the one who filed it on paper)', params: zIdParams, headers: ZIdempotencyHeaders, body: ZConfirmCapacityReportBody, response: { 200: ZCapacityReport, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
-      const answer = await audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.decideReport(trx, request.auth, actorOf(request), request.params.id, { action: 'confirm', version: request.body.version }) })));
+      const answer = await auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.decideReport(trx, request.auth, actorOf(request), request.params.id, { action: 'confirm', version: request.body.version }) })));
       deliverInBackground(deps, request.log);
       return answer;
     },
@@ -147,7 +131,7 @@ export function registerLocalizationRoutes(app: App, deps: AppDeps): void {
     config: { access: LOCALIZATION_OFFICERS },
     schema: { tags, summary: 'Return a submitted report to the company with what to correct (officers)', params: zIdParams, headers: ZIdempotencyHeaders, body: ZReturnCapacityReportBody, response: { 200: ZCapacityReport, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
-      const answer = await audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.decideReport(trx, request.auth, actorOf(request), request.params.id, { action: 'return', version: request.body.version, reason: request.body.reason }) })));
+      const answer = await auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await localization.decideReport(trx, request.auth, actorOf(request), request.params.id, { action: 'return', version: request.body.version, reason: request.body.reason }) })));
       deliverInBackground(deps, request.log);
       return answer;
     },

@@ -255,6 +255,21 @@ function filingOrganization(auth: AuthContext, organizationId: string | undefine
   return own;
 }
 
+/** The columns a filing or a correction writes: the figures, and the report back to submitted by this filer. */
+function filedFigures(input: TReviseCapacityReportBody | TCreateCapacityReportBody, actor: AuditActor) {
+  return {
+    domestic_output: BigInt(input.domesticOutput),
+    capacity: BigInt(input.capacity),
+    imported_content_pct: input.importedContentPercent,
+    imported_components: input.importedComponents,
+    evidence_document_ids: input.evidenceDocumentIds,
+    note: input.note ?? null,
+    status: 'submitted' as const,
+    submitted_by: actor.actorLabel,
+    submitted_at: new Date(),
+  };
+}
+
 /** A company files its capacity for a category and period; officers confirm it before it counts. */
 export async function fileReport(db: Db, auth: AuthContext, actor: AuditActor, input: TCreateCapacityReportBody) {
   const organizationId = filingOrganization(auth, input.organizationId);
@@ -270,15 +285,7 @@ export async function fileReport(db: Db, auth: AuthContext, actor: AuditActor, i
       organization_id: organizationId,
       category_code: input.categoryCode,
       period: input.period,
-      domestic_output: BigInt(input.domesticOutput),
-      capacity: BigInt(input.capacity),
-      imported_content_pct: input.importedContentPercent,
-      imported_components: input.importedComponents,
-      evidence_document_ids: input.evidenceDocumentIds,
-      note: input.note ?? null,
-      status: 'submitted',
-      submitted_by: actor.actorLabel,
-      submitted_at: new Date(),
+      ...filedFigures(input, actor),
       version: 1,
     });
     await recordAuditBatch(trx, actor, [{ action: 'localization.capacity_reported', targetType: 'capacity_report', targetId: id, details: { organizationId, categoryCode: input.categoryCode, period: input.period } }]);
@@ -295,15 +302,7 @@ export async function reviseReport(db: Db, auth: AuthContext, actor: AuditActor,
     const row = (await repo.lockReport(trx, id))!;
     if (row.version !== input.version) throw staleVersion(row.version, 'capacity report');
     await repo.updateReport(trx, id, {
-      domestic_output: BigInt(input.domesticOutput),
-      capacity: BigInt(input.capacity),
-      imported_content_pct: input.importedContentPercent,
-      imported_components: input.importedComponents,
-      evidence_document_ids: input.evidenceDocumentIds,
-      note: input.note ?? null,
-      status: 'submitted',
-      submitted_by: actor.actorLabel,
-      submitted_at: new Date(),
+      ...filedFigures(input, actor),
       decided_by_id: null,
       decided_by: null,
       decided_at: null,

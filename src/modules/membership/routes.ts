@@ -1,10 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
-import { type App, type AppDeps, actorOf, clientInfo } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
-import { recordAccessDenied } from '../identity/service.ts';
+import { auditingRefusals } from '../identity/http-auth.ts';
 import { deliverInBackground } from '../notifications/service.ts';
 import { APPLICANT_ROLES, DEADLINE_READERS, DEADLINE_WRITERS, MEMBERSHIP_READERS, TRANSITION_CALLERS } from './policy.ts';
 import {
@@ -26,21 +24,6 @@ const publicTags = ['public register'];
 
 /** Membership in the Alliance: applications, their workflow and deadlines, and the public register of members. */
 export function registerMembershipRoutes(app: App, deps: AppDeps): void {
-  // A refusal decided by the state machine (not by the route's roles) is logged and audited like
-  // the route-level ones in identity/http-auth.ts.
-  async function auditedRefusal<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'forbidden') {
-        const route = request.routeOptions.url ?? request.url;
-        request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
-        await recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
-      }
-      throw error;
-    }
-  }
-
   app.post('/api/v1/membership/applications', {
     config: { access: APPLICANT_ROLES },
     schema: {
@@ -51,7 +34,7 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
       response: { 201: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) =>
-      auditedRefusal(request, () =>
+      auditingRefusals(deps, request, () =>
         withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await membership.createApplication(trx, request.auth, actorOf(request), request.body) })),
       ),
   });
@@ -82,7 +65,7 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
       body: ZUpdateApplicationBody,
       response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (request) => auditedRefusal(request, () => membership.updateApplication(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
+    handler: async (request) => auditingRefusals(deps, request, () => membership.updateApplication(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
   });
 
   app.post('/api/v1/membership/applications/:id/transitions', {
@@ -98,7 +81,7 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
       response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const body = await auditedRefusal(request, () =>
+      const body = await auditingRefusals(deps, request, () =>
         withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await membership.transition(trx, request.auth, actorOf(request), request.params.id, request.body) })),
       );
       // The change (and its e-mail) committed: deliver now rather than at the next timer tick.

@@ -1,11 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
-import { type App, type AppDeps, actorOf, clientInfo } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { sendTable, XLSX_CONTENT_TYPE } from '../../core/tabular.ts';
-import { recordAccessDenied } from '../identity/service.ts';
+import { auditingRefusals } from '../identity/http-auth.ts';
 import { deliverInBackground } from '../notifications/service.ts';
 import * as appeals from './appeals-service.ts';
 import { APPEAL_DECIDER_ROLES, BENEFIT_READERS, DECIDERS, FILERS, REGIME_ADMINS, REGIME_READERS, REGIME_STAFF, TRANSITION_CALLERS } from './policy.ts';
@@ -72,20 +71,6 @@ const ZPreviewResult = z.object({
 
 /** The special economic regime: rule sets, applications, residents, reports, proposals, appeals, benefits, the register and certificate checks. */
 export function registerRegimeRoutes(app: App, deps: AppDeps): void {
-  // Refusals decided in the services (not by the route's roles) are logged and audited like the
-  // route-level ones in identity/http-auth.ts.
-  async function audited<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'forbidden') {
-        const route = request.routeOptions.url ?? request.url;
-        request.log.warn({ userId: request.auth.user?.id, route, method: request.method }, 'access denied');
-        await recordAccessDenied(deps.db, request.auth, route, request.method, clientInfo(request));
-      }
-      throw error;
-    }
-  }
   /** Notices queued by a change go out right after its commit. */
   const deliver = (request: FastifyRequest) => deliverInBackground(deps, request.log);
 
@@ -145,7 +130,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
     config: { access: FILERS },
     schema: { tags, summary: 'Start an application for residency (a draft)', headers: ZIdempotencyHeaders, body: ZCreateApplicationBody, response: { 201: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) =>
-      audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await regime.createApplication(trx, request.auth, actorOf(request), request.body) }))),
+      auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await regime.createApplication(trx, request.auth, actorOf(request), request.body) }))),
   });
 
   app.get(`${base}/applications`, {
@@ -163,7 +148,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
   app.patch(`${base}/applications/:id`, {
     config: { access: FILERS },
     schema: { tags, summary: 'Change the figures or the auditor’s report of a draft', params: zIdParams, body: ZUpdateApplicationBody, response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request) => audited(request, () => regime.updateApplication(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
+    handler: async (request) => auditingRefusals(deps, request, () => regime.updateApplication(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
   });
 
   app.post(`${base}/applications/:id/transitions`, {
@@ -178,7 +163,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
       response: { 200: ZApplicationDetail, ...problemResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const answer = await audited(request, () =>
+      const answer = await auditingRefusals(deps, request, () =>
         withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await regime.transitionApplication(trx, deps.signer, request.auth, actorOf(request), request.params.id, request.body) })),
       );
       deliver(request);
@@ -204,7 +189,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
     config: { access: TRANSITION_CALLERS },
     schema: { tags, summary: 'Suspend (with a deadline to cure), reinstate or terminate a resident; or leave the regime', headers: ZIdempotencyHeaders, params: zIdParams, body: ZResidentTransitionBody, response: { 200: ZResidentDetail, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
-      const answer = await audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await regime.transitionResident(trx, request.auth, actorOf(request), request.params.id, request.body) })));
+      const answer = await auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await regime.transitionResident(trx, request.auth, actorOf(request), request.params.id, request.body) })));
       deliver(request);
       return answer;
     },
@@ -213,7 +198,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
   app.put(`${base}/residents/:id/visibility`, {
     config: { access: ['company', ...REGIME_ADMINS] },
     schema: { tags, summary: 'Which optional fields the public register hides (among those the settings allow)', params: zIdParams, body: ZVisibilityBody, response: { 200: ZResidentDetail, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request) => audited(request, () => regime.setVisibility(deps.db, request.auth, actorOf(request), request.params.id, request.body.hiddenFields, request.body.version)),
+    handler: async (request) => auditingRefusals(deps, request, () => regime.setVisibility(deps.db, request.auth, actorOf(request), request.params.id, request.body.hiddenFields, request.body.version)),
   });
 
   app.get(`${base}/residents/:id/certificate.pdf`, {
@@ -231,7 +216,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
   app.post(`${base}/residents/:id/reports`, {
     config: { access: FILERS },
     schema: { tags, summary: 'Start the annual compliance report for a year (a draft)', headers: ZIdempotencyHeaders, params: zIdParams, body: ZCreateReportBody, response: { 201: ZReport, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request, reply) => audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await reports.createReport(trx, request.auth, actorOf(request), request.params.id, request.body) }))),
+    handler: async (request, reply) => auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await reports.createReport(trx, request.auth, actorOf(request), request.params.id, request.body) }))),
   });
 
   app.get(`${base}/reports`, {
@@ -249,14 +234,14 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
   app.patch(`${base}/reports/:id`, {
     config: { access: FILERS },
     schema: { tags, summary: 'Change the figures or the auditor’s report of a draft report', params: zIdParams, body: ZUpdateReportBody, response: { 200: ZReport, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request) => audited(request, () => reports.updateReport(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
+    handler: async (request) => auditingRefusals(deps, request, () => reports.updateReport(deps.db, request.auth, actorOf(request), request.params.id, request.body)),
   });
 
   app.post(`${base}/reports/:id/submit`, {
     config: { access: FILERS },
     schema: { tags, summary: 'Submit a report: checked against the rules in force; a failure opens a suspension proposal', headers: ZIdempotencyHeaders, params: zIdParams, body: ZSubmitReportBody, response: { 200: ZReport, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
-      const answer = await audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await reports.submitReport(trx, request.auth, actorOf(request), request.params.id, request.body.version) })));
+      const answer = await auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await reports.submitReport(trx, request.auth, actorOf(request), request.params.id, request.body.version) })));
       deliver(request);
       return answer;
     },
@@ -299,7 +284,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
   app.post(`${base}/appeals`, {
     config: { access: ['company'] },
     schema: { tags, summary: 'Appeal a refusal or a termination to the commission', headers: ZIdempotencyHeaders, body: ZCreateAppealBody, response: { 201: ZAppeal, ...problemResponses(400, 401, 403, 404, 409) } },
-    handler: async (request, reply) => audited(request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await appeals.fileAppeal(trx, request.auth, actorOf(request), request.body) }))),
+    handler: async (request, reply) => auditingRefusals(deps, request, () => withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await appeals.fileAppeal(trx, request.auth, actorOf(request), request.body) }))),
   });
 
   app.get(`${base}/appeals`, {
@@ -312,7 +297,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
     config: { access: APPEAL_DECIDER_ROLES },
     schema: { tags, summary: 'Decide an appeal (members of the commission): uphold reverses the decision', headers: ZIdempotencyHeaders, params: zIdParams, body: ZAppealDecisionBody, response: { 200: ZAppeal, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
-      const answer = await audited(request, () =>
+      const answer = await auditingRefusals(deps, request, () =>
         withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await appeals.decideAppeal(trx, deps.signer, request.auth, actorOf(request), request.params.id, request.body) })),
       );
       deliver(request);

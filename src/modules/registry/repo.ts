@@ -440,58 +440,45 @@ export async function ownershipLinksUpward(db: Db, organizationId: string, asOf:
   return rows;
 }
 
-/**
- * The organization and every organization above it through live ownership links (pending ones
- * included: a company declares its owners before an officer confirms them). UNION stops at cycles.
- */
-export async function organizationAndOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+/** Which ownership links a walk up the chain follows. */
+const UPWARD_LINKS = {
+  // Every live link, pending included: a company declares its owners before an officer confirms them.
+  live: sql`l.status in ('pending', 'confirmed', 'removal_pending')`,
+  // What a company user may see: confirmed links, or pending ones to a holding company it registered
+  // with the link; a pending claim on an existing organization opens nothing until an officer confirms it.
+  visible: sql`(l.status in ('confirmed', 'removal_pending') or (l.status = 'pending' and l.owner_registered_with_link))`,
+  // What a company user may change: the holding companies it registered itself.
+  registered: sql`l.owner_registered_with_link and l.status in ('pending', 'confirmed', 'removal_pending')`,
+};
+
+/** The organization and every organization above it through the chosen links. UNION stops at cycles. */
+async function organizationAndAbove(db: Db, organizationId: string, links: keyof typeof UPWARD_LINKS): Promise<string[]> {
   const { rows } = await sql<{ org_id: string }>`
     with recursive upward(org_id) as (
       select ${organizationId}::uuid
       union
       select l.owner_organization_id
         from ownership_links l join upward u on l.owned_organization_id = u.org_id
-        where l.owner_organization_id is not null and l.status in ('pending', 'confirmed', 'removal_pending')
+        where l.owner_organization_id is not null and ${UPWARD_LINKS[links]}
     )
     select org_id from upward
   `.execute(db);
   return rows.map((row) => row.org_id);
 }
 
-/**
- * The organizations a company user may see: its own and those above it through confirmed links, or
- * through pending links whose owner the company registered with the link (its new holding company).
- * A pending claim on an existing organization opens nothing until an officer confirms it.
- */
-export async function organizationAndConfirmedOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
-  const { rows } = await sql<{ org_id: string }>`
-    with recursive upward(org_id) as (
-      select ${organizationId}::uuid
-      union
-      select l.owner_organization_id
-        from ownership_links l join upward u on l.owned_organization_id = u.org_id
-        where l.owner_organization_id is not null
-          and (l.status in ('confirmed', 'removal_pending') or (l.status = 'pending' and l.owner_registered_with_link))
-    )
-    select org_id from upward
-  `.execute(db);
-  return rows.map((row) => row.org_id);
+/** The organization and every organization above it through live links (pending included), for screening. */
+export function organizationAndOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  return organizationAndAbove(db, organizationId, 'live');
+}
+
+/** The organizations a company user may see: its own and those above it through confirmed links or links to holding companies it registered. */
+export function organizationAndConfirmedOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  return organizationAndAbove(db, organizationId, 'visible');
 }
 
 /** The organization and the holding companies above it that it registered itself (links made with a new owner). */
-export async function organizationAndRegisteredOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
-  const { rows } = await sql<{ org_id: string }>`
-    with recursive upward(org_id) as (
-      select ${organizationId}::uuid
-      union
-      select l.owner_organization_id
-        from ownership_links l join upward u on l.owned_organization_id = u.org_id
-        where l.owner_organization_id is not null and l.owner_registered_with_link
-          and l.status in ('pending', 'confirmed', 'removal_pending')
-    )
-    select org_id from upward
-  `.execute(db);
-  return rows.map((row) => row.org_id);
+export function organizationAndRegisteredOwnersAbove(db: Db, organizationId: string): Promise<string[]> {
+  return organizationAndAbove(db, organizationId, 'registered');
 }
 
 /**
