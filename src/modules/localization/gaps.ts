@@ -71,22 +71,6 @@ export function childrenOf(categories: CategoryNode[]): Map<string, string[]> {
   return children;
 }
 
-/** The top-level ancestor of each category code. */
-export function topLevelOf(categories: CategoryNode[]): Map<string, string> {
-  const parent = new Map(categories.map((c) => [c.code, c.parentCode]));
-  const top = new Map<string, string>();
-  for (const category of categories) {
-    let code = category.code;
-    for (let depth = 0; depth < 32; depth++) {
-      const next = parent.get(code);
-      if (!next) break;
-      code = next;
-    }
-    top.set(category.code, code);
-  }
-  return top;
-}
-
 /**
  * Figures of one owner for one period in every category: own entry, else the sum of the sub-categories.
  * `byCategory` holds the owner's entries per category code.

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
 import { AppError, invalidFields, staleVersion } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
@@ -9,14 +9,13 @@ import { type AuditActor, recordAuditBatch } from '../audit/service.ts';
 import { awardCapacity } from '../fund/awards-service.ts';
 import { enqueueOrganizationEmail } from '../notifications/service.ts';
 import { documentsOfOrganization } from '../registry/service.ts';
-import { type CategoryNode, type Gap, type GapInput, PERIOD_PATTERN, gapModel, gapsFor, isQuarter, periodsOf, topLevelOf, weightedImportedPct, yearOf } from './gaps.ts';
+import { type CategoryNode, type Gap, type GapInput, PERIOD_PATTERN, gapModel, gapsFor, isQuarter, periodsOf, weightedImportedPct, yearOf } from './gaps.ts';
 import { CAPACITY_FILERS, LOCALIZATION_STAFF, capacityScope, holdsAny } from './policy.ts';
 import { DOMINANCE_LIMIT_PERCENT, MIN_COMPANIES, COVERAGE_BANDS, publicCategory } from './public-aggregates.ts';
 import * as repo from './repo.ts';
 import type { TCapacityReportListQuery, TCreateCapacityReportBody, TCreateCategoryBody, TNeedListQuery, TPublicAggregates, TReviseCapacityReportBody, TReviseNeedBody, TCreateNeedBody, TUpdateCategoryBody } from './schema.ts';
 
 type Db = Kysely<Database>;
-type Trx = Transaction<Database>;
 
 // Taxonomy ----------------------------------------------------------------------------------------
 
