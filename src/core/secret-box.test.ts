@@ -19,8 +19,14 @@ describe('secret box', () => {
     const sealed = box.seal('secret', 'user-1');
     expect(() => box.open(sealed, 'user-2')).toThrow();
     expect(() => new SecretBox(Buffer.alloc(32, 4)).open(sealed, 'user-1')).toThrow();
-    const flipped = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
-    expect(() => box.open(flipped, 'user-1')).toThrow();
+    const raw = Buffer.from(sealed.slice(3), 'base64url');
+    for (let index = 0; index < raw.length; index += 1) {
+      const altered = Buffer.from(raw);
+      altered[index] = (altered[index] ?? 0) ^ 0x01;
+      expect(() => box.open(`v1:${altered.toString('base64url')}`, 'user-1')).toThrow();
+    }
+    expect(() => box.open(`${sealed}!`, 'user-1')).toThrow();
+    expect(() => box.open('v1:AAAA', 'user-1')).toThrow();
   });
 
   it('generates a key into the data folder once and reuses it', () => {

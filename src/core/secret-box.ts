@@ -29,7 +29,10 @@ export class SecretBox {
   /** The plaintext of a sealed value; throws if it was altered, moved to another row, or sealed with another key. */
   open(sealed: string, context: string): string {
     if (!sealed.startsWith(`${VERSION}:`)) throw new Error('not a sealed value');
-    const raw = Buffer.from(sealed.slice(VERSION.length + 1), 'base64url');
+    const encoded = sealed.slice(VERSION.length + 1);
+    const raw = Buffer.from(encoded, 'base64url');
+    // Node's decoder skips characters outside the alphabet and ignores spare bits: only the canonical text opens.
+    if (raw.length < 28 || raw.toString('base64url') !== encoded) throw new Error('not a sealed value');
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(raw.subarray(12, 28));
