@@ -42,6 +42,7 @@ import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { purgeFinishedJobs, runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerLocalizationRoutes } from './modules/localization/routes.ts';
+import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { deliverInBackground } from './modules/notifications/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -229,6 +230,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerScreeningRoutes(app, deps);
   registerScreeningCaseRoutes(app, deps);
   registerRegimeRoutes(app, deps);
+  registerEventRoutes(app, deps);
   registerLocalizationRoutes(app, deps);
   registerScreeningJobs();
   registerRegimeJobs();

@@ -174,6 +174,9 @@ interface Ids {
   disbursement: string;
   capacityReport: string;
   screeningCase: string;
+  event: string;
+  eventRegistration: string;
+  meeting: string;
 }
 
 /** A minimal valid PDF: uploads are checked by content. */
@@ -257,6 +260,21 @@ const IDOR_CASES: readonly IdorCase[] = [
   },
   { route: 'POST /api/v1/localization/capacity-reports/:id/confirm', url: (i) => `/api/v1/localization/capacity-reports/${i.capacityReport}/confirm`, body: { version: 1 }, expect: 403 },
   { route: 'POST /api/v1/localization/capacity-reports/:id/return', url: (i) => `/api/v1/localization/capacity-reports/${i.capacityReport}/return`, body: { version: 1, reason: 'Intruder.' }, expect: 403 },
+  // Forum: company A's delegate, its partner profile, and a meeting company C asked A for
+  { route: 'GET /api/v1/events/:id/registrations/:registrationId', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}`, expect: 404 },
+  { route: 'GET /api/v1/events/:id/registrations/:registrationId/badge.pdf', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}/badge.pdf`, expect: 404 },
+  { route: 'GET /api/v1/events/:id/registrations/:registrationId/agenda', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}/agenda`, expect: 404 },
+  { route: 'GET /api/v1/events/:id/registrations/:registrationId/agenda.pdf', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}/agenda.pdf`, expect: 404 },
+  { route: 'GET /api/v1/events/:id/registrations/:registrationId/agenda.ics', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}/agenda.ics`, expect: 404 },
+  { route: 'PATCH /api/v1/events/:id/registrations/:registrationId', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}`, body: { version: 1, position: 'Intruder' }, expect: 404 },
+  { route: 'GET /api/v1/events/:id/participants/:organizationId/recommendations', url: (i) => `/api/v1/events/${i.event}/participants/${i.organization}/recommendations`, expect: 404 },
+  { route: 'PUT /api/v1/events/:id/participants/:organizationId/profile', url: (i) => `/api/v1/events/${i.event}/participants/${i.organization}/profile`, body: { version: 1, goals: 'Intruder goals' }, expect: 404 },
+  { route: 'GET /api/v1/events/:id/meetings/:meetingId', url: (i) => `/api/v1/events/${i.event}/meetings/${i.meeting}`, expect: 404 },
+  { route: 'POST /api/v1/events/:id/meetings/:meetingId/decline', url: (i) => `/api/v1/events/${i.event}/meetings/${i.meeting}/decline`, body: { version: 1, reason: 'Intruder' }, expect: 404 },
+  { route: 'POST /api/v1/events/:id/meetings/:meetingId/accept', url: (i) => `/api/v1/events/${i.event}/meetings/${i.meeting}/accept`, body: { version: 1, registrationIds: [uuidv7()] }, expect: 404 },
+  { route: 'POST /api/v1/events/:id/meetings/:meetingId/book', url: (i) => `/api/v1/events/${i.event}/meetings/${i.meeting}/book`, body: { version: 1, slotStart: '2027-03-16T08:00:00.000Z' }, expect: 404 },
+  { route: 'POST /api/v1/events/:id/meetings/:meetingId/cancel', url: (i) => `/api/v1/events/${i.event}/meetings/${i.meeting}/cancel`, body: { version: 1 }, expect: 404 },
+  { route: 'POST /api/v1/events/:id/registrations/:registrationId/cancel', url: (i) => `/api/v1/events/${i.event}/registrations/${i.eventRegistration}/cancel`, body: { version: 1 }, expect: 404 },
   // Screening (staff only: refused before any lookup)
   { route: 'GET /api/v1/screening/organizations/:id', url: (i) => `/api/v1/screening/organizations/${i.organization}`, expect: 403 },
   { route: 'POST /api/v1/screening/organizations/:id/screen', url: (i) => `/api/v1/screening/organizations/${i.organization}/screen`, body: {}, expect: 403 },
@@ -390,7 +408,20 @@ describe('IDOR: another company’s records', () => {
       201,
     );
 
+    // Forum: A registers a delegate; company C asks A for a meeting.
+    const forum = await api(officer, 'POST', '/api/v1/events', { titleUk: 'Форум', titleEn: 'Forum', venueUk: 'Київ', venueEn: 'Kyiv', startsOn: '2027-03-16', endsOn: '2027-03-16', capacity: 10, perCompanyLimit: 2, tableCount: 2, meetingHours: [{ date: '2027-03-16', from: '10:00', to: '11:00' }] }, 201);
+    await api(officer, 'PATCH', `/api/v1/events/${forum.id}`, { version: forum.version, status: 'published' });
+    const delegate = await api(a.user, 'POST', `/api/v1/events/${forum.id}/registrations`, { fullName: `${MARKER} Delegate`, email: 'zqx.delegate@forum.test' }, 201);
+    const c = await signedInCaller(t, ['company']);
+    const cOrganization = (await api(c, 'GET', '/api/v1/auth/me')).user.organizationId as string;
+    const cDelegate = await api(c, 'POST', `/api/v1/events/${forum.id}/registrations`, { fullName: 'Caspian Delegate', email: 'caspian@forum.test' }, 201);
+    const meeting = await api(c, 'POST', `/api/v1/events/${forum.id}/meetings`, { requesterRegistrationId: cDelegate.id, recipientOrganizationId: a.organizationId, message: 'Meeting request' }, 201);
+    expect(cOrganization).not.toBe(a.organizationId);
+
     ids = {
+      event: forum.id,
+      eventRegistration: delegate.id,
+      meeting: meeting.id,
       token: token.token.id,
       organization: a.organizationId,
       identifierItem: (organization.identifiers as Array<{ id: string }>)[0]!.id,
@@ -501,6 +532,8 @@ describe('IDOR: another company’s records', () => {
       { url: (i) => `/api/v1/localization/capacity-reports?organizationId=${i.organization}`, ownerSees: (body) => body.includes(ids.capacityReport) },
       { url: (i) => `/api/v1/notifications?organizationId=${i.organization}`, ownerSees: (body) => JSON.parse(body).total > 0 },
       { url: () => '/api/v1/auth/tokens', ownerSees: (body) => body.includes(ids.token) },
+      { url: (i) => `/api/v1/events/${i.event}/registrations?organizationId=${i.organization}`, ownerSees: (body) => body.includes(ids.eventRegistration) },
+      { url: (i) => `/api/v1/events/${i.event}/meetings?organizationId=${i.organization}`, ownerSees: (body) => body.includes(ids.meeting) },
     ];
     const failures: string[] = [];
     for (const list of lists) {

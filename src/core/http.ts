@@ -159,6 +159,11 @@ export function actorOf(request: FastifyRequest) {
   return { actorId: user?.id ?? null, actorLabel: label, requestId: String(request.id) };
 }
 
+/** The platform's public address: ADI_PUBLIC_URL, else what the request came to (links in PDFs and QR codes). */
+export function publicBaseUrl(deps: AppDeps, request: FastifyRequest): string {
+  return deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
 /** Headers of open data: anyone may read it, including web tools on other sites (nothing depends on a cookie); cached a minute. */
 export function openDataHeaders(reply: FastifyReply): void {
   reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');

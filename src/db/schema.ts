@@ -40,6 +40,12 @@ export interface Database {
   localization_needs: LocalizationNeedsTable;
   localization_need_versions: LocalizationNeedVersionsTable;
   capacity_reports: CapacityReportsTable;
+  events: EventsTable;
+  event_sessions: EventSessionsTable;
+  event_registrations: EventRegistrationsTable;
+  event_participants: EventParticipantsTable;
+  meeting_requests: MeetingRequestsTable;
+  meeting_attendance: MeetingAttendanceTable;
   regime_rule_sets: RegimeRuleSetsTable;
   regime_applications: RegimeApplicationsTable;
   regime_residents: RegimeResidentsTable;
@@ -979,4 +985,123 @@ export interface CapacityReportsTable {
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   decision_reason: string | null;
   version: number;
+}
+
+// Forum and matchmaking (migration 202611280400_events) ---------------------------------------------
+
+export type EventStatus = 'draft' | 'published' | 'closed' | 'cancelled';
+
+/** A day's meeting hours, in the event's time zone. */
+export interface MeetingHours {
+  date: string;
+  from: string;
+  to: string;
+}
+
+/** A session's speaker; a delegate who speaks is not available for meetings during the session. */
+export interface SessionSpeaker {
+  name: string;
+  affiliation?: string;
+  registrationId?: string;
+}
+
+export interface EventsTable {
+  id: string;
+  title_uk: string;
+  title_en: string;
+  description_uk: string;
+  description_en: string;
+  venue_uk: string;
+  venue_en: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  time_zone: string;
+  capacity: number;
+  per_company_limit: number;
+  meeting_minutes: number;
+  table_count: number;
+  meeting_hours: Jsonb<MeetingHours[]>;
+  status: EventStatus;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventSessionsTable {
+  id: string;
+  event_id: string;
+  title_uk: string;
+  title_en: string;
+  description_uk: string;
+  description_en: string;
+  room: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  speakers: Jsonb<SessionSpeaker[]>;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  organization_id: string;
+  full_name: string;
+  email: string;
+  position: string;
+  status: RegistrationStatus;
+  badge_code: string;
+  /** Start times (ISO) of the meeting slots the delegate cannot attend. */
+  unavailable_slots: Jsonb<string[]>;
+  checked_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  checked_in_by: string | null;
+  registered_by: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventParticipantsTable {
+  event_id: string;
+  organization_id: string;
+  goals: string;
+  seeks: string[];
+  offers: string[];
+  interests: string[];
+  version: number;
+  updated_at: Timestamp;
+}
+
+export type MeetingRequestStatus = 'requested' | 'accepted' | 'declined' | 'cancelled';
+
+export interface MeetingRequestsTable {
+  id: string;
+  event_id: string;
+  requester_organization_id: string;
+  requester_registration_id: string;
+  recipient_organization_id: string;
+  recipient_registration_ids: string[];
+  message: string;
+  status: MeetingRequestStatus;
+  decision_reason: string | null;
+  slot_start: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  table_no: number | null;
+  placed_by: 'booking' | 'scheduler' | null;
+  placed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: number;
+}
+
+export interface MeetingAttendanceTable {
+  event_id: string;
+  registration_id: string;
+  slot_start: Timestamp;
+  meeting_id: string;
 }

@@ -230,6 +230,39 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/public/localization':                                     'PUBLIC',
   'GET /open-data/localization/aggregates.json':                         'PUBLIC',
   'GET /open-data/localization/aggregates.csv':                          'PUBLIC',
+  // Forum and matchmaking -------------------------------------------------------------------------
+  'GET /api/v1/public/events':                                           'PUBLIC',
+  'GET /api/v1/public/events/:id':                                       'PUBLIC',
+  'GET /api/v1/events':                                                  'co of .. .. .. au ..',
+  'POST /api/v1/events':                                                 '.. of .. .. .. .. ..',
+  'GET /api/v1/events/:id':                                              'co of .. .. .. au ..',
+  'PATCH /api/v1/events/:id':                                            '.. of .. .. .. .. ..',
+  'POST /api/v1/events/:id/sessions':                                    '.. of .. .. .. .. ..',
+  'PATCH /api/v1/events/:id/sessions/:sessionId':                        '.. of .. .. .. .. ..',
+  'DELETE /api/v1/events/:id/sessions/:sessionId':                       '.. of .. .. .. .. ..',
+  'GET /api/v1/events/:id/registrations':                                'co of .. .. .. au ..',
+  'POST /api/v1/events/:id/registrations':                               'co of .. .. .. .. ..',
+  'GET /api/v1/events/:id/registrations/:registrationId':                'co of .. .. .. au ..',
+  'PATCH /api/v1/events/:id/registrations/:registrationId':              'co of .. .. .. .. ..',
+  'POST /api/v1/events/:id/registrations/:registrationId/cancel':        'co of .. .. .. .. ..',
+  'GET /api/v1/events/:id/registrations/:registrationId/badge.pdf':      'co of .. .. .. au ..',
+  'GET /api/v1/events/:id/registrations/:registrationId/agenda':         'co of .. .. .. au ..',
+  'GET /api/v1/events/:id/registrations/:registrationId/agenda.pdf':     'co of .. .. .. au ..',
+  'GET /api/v1/events/:id/registrations/:registrationId/agenda.ics':     'co of .. .. .. au ..',
+  'GET /api/v1/events/badges/:code':                                     '.. of .. .. .. .. ..',
+  'POST /api/v1/events/badges/:code/check-in':                           '.. of .. .. .. .. ..',
+  'GET /api/v1/events/:id/participants':                                 'co of .. .. .. au ..',
+  'GET /api/v1/events/:id/participants/:organizationId':                 'co of .. .. .. au ..',
+  'PUT /api/v1/events/:id/participants/:organizationId/profile':         'co of .. .. .. .. ..',
+  'GET /api/v1/events/:id/participants/:organizationId/recommendations': 'co of .. .. .. au ..',
+  'GET /api/v1/events/:id/meetings':                                     'co of .. .. .. au ..',
+  'POST /api/v1/events/:id/meetings':                                    'co of .. .. .. .. ..',
+  'GET /api/v1/events/:id/meetings/:meetingId':                          'co of .. .. .. au ..',
+  'POST /api/v1/events/:id/meetings/:meetingId/accept':                  'co of .. .. .. .. ..',
+  'POST /api/v1/events/:id/meetings/:meetingId/decline':                 'co of .. .. .. .. ..',
+  'POST /api/v1/events/:id/meetings/:meetingId/book':                    'co of .. .. .. .. ..',
+  'POST /api/v1/events/:id/meetings/:meetingId/cancel':                  'co of .. .. .. .. ..',
+  'POST /api/v1/events/:id/schedule':                                    '.. of .. .. .. .. ..',
 };
 
 /** A row of the matrix, read. */
@@ -302,6 +335,9 @@ export const COMPANY_OWNED_PREFIXES: readonly string[] = [
   '/api/v1/localization/capacity-reports/:id',
   '/api/v1/screening/organizations/:id',
   '/api/v1/screening/cases/:id',
+  '/api/v1/events/:id/registrations/:registrationId',
+  '/api/v1/events/:id/meetings/:meetingId',
+  '/api/v1/events/:id/participants/:organizationId/',
 ];
 
 /** Path prefixes of records with an id that no company owns, and why. */
@@ -317,6 +353,11 @@ export const NOT_COMPANY_OWNED_PREFIXES: Readonly<Record<string, string>> = {
   '/api/v1/localization/categories/:code': 'the capability taxonomy',
   '/api/v1/localization/needs/:id': "the state's needs (localization staff only)",
   '/api/v1/localization/gaps/:code': 'aggregates by category (localization staff only)',
+  '/api/v1/events/:id': 'forum events (published ones are public); what under them belongs to a company is classified below',
+  '/api/v1/public/events/:id': 'the public agenda of a published event',
+  '/api/v1/events/badges/:code': 'badge codes, looked up by the door staff (officers only)',
+  '/api/v1/events/:id/sessions/:sessionId': 'the agenda of an event (officers edit it)',
+  '/api/v1/events/:id/participants/:organizationId': 'partner-search profiles: shown to every company at the event on purpose; the profile and recommendations below it are company-owned',
 };
 
 /** How a route with an id is classified: 'company' (IDOR-tested), 'other', or null (unclassified). */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/support/pdf.ts';
 import { type CheckpointSigner, signerFromSeed } from '../audit/signing.ts';
 import { type CertificateFields, certificateMessage, renderCertificatePdf, signCertificate, verifyCertificate } from './certificate.ts';
 
@@ -100,44 +101,6 @@ describe('certificateMessage', () => {
   });
 });
 
-// pdfjs-dist 6 declares Node >= 22.13 and calls Promise.withResolvers (Node 22+) even in its legacy
-// build; the shim lets it read PDFs on the Node 20 this project targets. Imported lazily so the
-// shim is in place first.
-async function loadPdfjs() {
-  if (!('withResolvers' in Promise)) {
-    Object.defineProperty(Promise, 'withResolvers', {
-      configurable: true,
-      writable: true,
-      value<T>() {
-        let resolve!: (value: T | PromiseLike<T>) => void;
-        let reject!: (reason?: unknown) => void;
-        const promise = new Promise<T>((res, rej) => {
-          resolve = res;
-          reject = rej;
-        });
-        return { promise, resolve, reject };
-      },
-    });
-  }
-  return import('pdfjs-dist/legacy/build/pdf.mjs');
-}
-
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const { getDocument } = await loadPdfjs();
-  const loading = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false });
-  try {
-    const document = await loading.promise;
-    const parts: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const content = await (await document.getPage(number)).getTextContent();
-      for (const item of content.items) if ('str' in item) parts.push(item.str, item.hasEOL ? '\n' : '');
-    }
-    // Wrapped lines come back as separate items: compare with whitespace collapsed.
-    return { pages: document.numPages, text: parts.join('').replace(/\s+/g, ' ') };
-  } finally {
-    await loading.destroy();
-  }
-}
 
 describe('renderCertificatePdf', () => {
   const render = (overrides: Partial<CertificateFields> = {}) =>

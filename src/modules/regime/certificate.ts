@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { type PdfDoc, drawQrCode, newPdfDocument, renderPdf } from '../../core/pdf.ts';
 import { type CheckpointSigner, verifySignature } from '../audit/signing.ts';
 
 /** What a residency certificate states; every field is covered by the signature. */
@@ -76,13 +74,6 @@ function sortedIdentifiers(fields: CertificateFields): string[] {
   return [...fields.identifiers].sort();
 }
 
-const requireFromHere = createRequire(import.meta.url);
-const FONTS = {
-  sans: requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-  mono: requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'),
-};
-
 const MARGIN = 50;
 const LABEL_WIDTH = 170;
 const COLUMN_GAP = 12;
@@ -100,45 +91,24 @@ const STATUS_NOTICE = {
   en: 'Scan or open the link to see whether the status is active, suspended or terminated today; the status printed here is only as of issue.',
 };
 
-type Doc = PDFKit.PDFDocument;
+type Doc = PdfDoc;
 
 /** Renders the signed certificate as a one-page A4 PDF; the bytes depend only on the input. */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const { fields } = input;
   const issuedAt = new Date(fields.issuedAt);
   if (Number.isNaN(issuedAt.getTime())) throw new Error(`issuedAt is not a timestamp: ${fields.issuedAt}`);
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     size: 'A4',
     margin: MARGIN,
-    // Starting on DejaVu keeps pdfkit from loading (and listing) Helvetica, which cannot show Cyrillic.
-    font: FONTS.sans,
-    lang: 'uk',
-    displayTitle: true,
-    // pdfkit stamps new Date() otherwise, and derives the file ID from these entries.
-    info: {
-      Title: `Свідоцтво резидента / Certificate of residency ${fields.number}`,
-      Author: 'ADI Platform',
-      Creator: 'ADI Platform',
-      Subject: 'Альянс оборонних індустрій / Alliance of Defense Industries',
-      CreationDate: issuedAt,
-    },
+    title: `Свідоцтво резидента / Certificate of residency ${fields.number}`,
+    createdAt: issuedAt,
   });
-  doc.registerFont('sans', FONTS.sans).registerFont('bold', FONTS.bold).registerFont('mono', FONTS.mono);
-  const bytes = collect(doc);
-  drawHeader(doc);
-  drawFields(doc, fields);
-  drawStatusCheck(doc, input.verifyUrl);
-  drawSignature(doc, input);
-  doc.end();
-  return bytes;
-}
-
-function collect(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf(doc, () => {
+    drawHeader(doc);
+    drawFields(doc, fields);
+    drawStatusCheck(doc, input.verifyUrl);
+    drawSignature(doc, input);
   });
 }
 
@@ -232,28 +202,6 @@ function drawStatusCheck(doc: Doc, verifyUrl: string): void {
   doc.font('mono').fontSize(9).fillColor(INK).text(verifyUrl, MARGIN, urlTop, { width: contentWidth(doc), link: verifyUrl });
   doc.y += 8;
   rule(doc, doc.y, ACCENT, 1.2);
-}
-
-/** Draws the QR symbol as filled squares (one rectangle per horizontal run), so it stays sharp at any zoom. */
-function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {
-  const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
-  const unit = size / modules.size;
-  doc.save();
-  for (let row = 0; row < modules.size; row++) {
-    let col = 0;
-    while (col < modules.size) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < modules.size && modules.get(row, col)) col++;
-      // A hairline of overlap hides the seams some viewers draw between adjacent rectangles.
-      doc.rect(x + start * unit, y + row * unit, (col - start) * unit, unit + 0.05);
-    }
-  }
-  doc.fillColor('#000000').fill();
-  doc.restore();
 }
 
 function drawSignature(doc: Doc, input: CertificatePdfInput): void {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppDeps, actorOf } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf, publicBaseUrl } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { sendTable, XLSX_CONTENT_TYPE } from '../../core/tabular.ts';
@@ -205,7 +205,7 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
     config: { access: REGIME_READERS },
     schema: { tags, summary: 'The signed, bilingual certificate of residency (PDF) with a QR code to the public verify page', params: zIdParams, response: { 200: { description: 'the certificate', content: { 'application/pdf': { schema: z.any() } } }, ...problemResponses(400, 401, 403, 404) } },
     handler: async (request, reply) => {
-      const baseUrl = deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const baseUrl = publicBaseUrl(deps, request);
       const { pdf, fileName } = await publicRegime.certificatePdf(deps.db, request.auth, request.params.id, baseUrl);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
     },
