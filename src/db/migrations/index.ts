@@ -11,6 +11,7 @@ import * as fundPrograms from './202611272300_fund_programs.ts';
 import * as localization from './202611280100_localization.ts';
 import * as ownerRegisteredWithLink from './202611280200_owner_registered_with_link.ts';
 import * as events from './202611280400_events.ts';
+import * as portal from './202611280500_portal.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '202611280100_localization': localization,
   '202611280200_owner_registered_with_link': ownerRegisteredWithLink,
   '202611280400_events': events,
+  '202611280500_portal': portal,
 };

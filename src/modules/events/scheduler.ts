@@ -77,7 +77,7 @@ export interface ScheduleResult {
 
 /** Tuning of `scheduleMeetings`; the defaults suit a forum of a few thousand meetings. */
 export interface ScheduleOptions {
-  /** Seed of the random choices (slot order, shuffles); the same seed gives the same timetable. */
+  /** Seed of the random choices (where chains start looking, what perturbations move); same seed, same timetable. */
   seed?: number;
   /**
    * Wall-clock cap on the repair rounds. The result depends only on the seed unless this cap cuts the
@@ -122,7 +122,7 @@ export function scheduleMeetings(problem: SchedulingProblem, options: ScheduleOp
   placeFirstCome(model, timetable);
   for (const order of START_ORDERS) {
     const candidate = newTimetable(model);
-    placeByConstraint(model, candidate, order, random);
+    placeByConstraint(model, candidate, order);
     if (compareOutcome(model, candidate, timetable) > 0) timetable = candidate;
   }
 
@@ -151,8 +151,14 @@ export function validateSchedule(problem: SchedulingProblem, placements: Placeme
   const meetings = new Map(problem.meetings.map((meeting) => [meeting.id, meeting]));
   const unavailable = new Map(problem.people.map((person) => [person.id, new Set(person.unavailableSlotIds)]));
   const placedMeetings = new Set<string>();
-  const tableHolder = new Map<string, string>();
-  const personHolder = new Map<string, string>();
+  // Per slot: who holds each table, and which meeting each person is in.
+  const tableHolder = new Map<string, Map<string, string>>();
+  const personHolder = new Map<string, Map<string, string>>();
+  const inSlot = (holders: Map<string, Map<string, string>>, slotId: string) => {
+    let map = holders.get(slotId);
+    if (!map) holders.set(slotId, (map = new Map()));
+    return map;
+  };
 
   for (const { meetingId, slotId, tableId } of placements) {
     const meeting = meetings.get(meetingId);
@@ -167,17 +173,16 @@ export function validateSchedule(problem: SchedulingProblem, placements: Placeme
     placedMeetings.add(meetingId);
     if (!slotIds.has(slotId)) violations.push(`unknown_slot: meeting ${meetingId} is in slot ${slotId}, which does not exist`);
     if (!tableIds.has(tableId)) violations.push(`unknown_table: meeting ${meetingId} is at table ${tableId}, which does not exist`);
-    // JSON keeps the two ids apart whatever characters they contain.
-    const tableKey = JSON.stringify([slotId, tableId]);
-    const tableTaken = tableHolder.get(tableKey);
+    const tables = inSlot(tableHolder, slotId);
+    const tableTaken = tables.get(tableId);
     if (tableTaken !== undefined) violations.push(`table_double_booked: table ${tableId} in slot ${slotId} holds meetings ${tableTaken} and ${meetingId}`);
-    else tableHolder.set(tableKey, meetingId);
+    else tables.set(tableId, meetingId);
+    const persons = inSlot(personHolder, slotId);
     for (const personId of new Set(meeting.personIds)) {
       if (unavailable.get(personId)?.has(slotId)) violations.push(`person_unavailable: ${personId} cannot attend slot ${slotId} (meeting ${meetingId})`);
-      const personKey = JSON.stringify([slotId, personId]);
-      const personTaken = personHolder.get(personKey);
+      const personTaken = persons.get(personId);
       if (personTaken !== undefined) violations.push(`person_double_booked: ${personId} is in meetings ${personTaken} and ${meetingId} in slot ${slotId}`);
-      else personHolder.set(personKey, meetingId);
+      else persons.set(personId, meetingId);
     }
   }
   return violations;
@@ -390,8 +395,37 @@ function rollback(model: Model, timetable: Timetable, mark: number): void {
 // ---------------------------------------------------------------------------------------------------
 // First timetables.
 
+/** Lists in compressed rows: the items of row r are list[start[r] .. start[r + 1]). */
+interface Rows {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** What the search looks up all the time: each meeting's possible slots, and who meets whom when. */
+interface SearchIndex {
+  possible: Rows;
+  meetingsOfPerson: Rows;
+  meetingsOfSlot: Rows;
+}
+
+const searchIndexes = new WeakMap<Model, SearchIndex>();
+
+function searchIndexOf(model: Model): SearchIndex {
+  let index = searchIndexes.get(model);
+  if (!index) {
+    const possible = possibleSlots(model, newTimetable(model));
+    index = {
+      possible,
+      meetingsOfPerson: invert(model.personCount, model.meetingCount, model.personStart, model.personList),
+      meetingsOfSlot: invert(model.slotCount, model.meetingCount, possible.start, possible.list),
+    };
+    searchIndexes.set(model, index);
+  }
+  return index;
+}
+
 /** Slots each meeting's people can all attend, leaving out the slots their confirmed meetings take. */
-function possibleSlots(model: Model, timetable: Timetable): { start: Int32Array; list: Int32Array } {
+function possibleSlots(model: Model, timetable: Timetable): Rows {
   const start = new Int32Array(model.meetingCount + 1);
   const list: number[] = [];
   for (let m = 0; m < model.meetingCount; m++) {
@@ -432,11 +466,9 @@ function placeFirstCome(model: Model, timetable: Timetable): void {
  * taking resources others need. Each goes into the open slot that its people's other waiting meetings
  * need least, and among those the emptiest: a slot none of them can use costs them nothing.
  */
-function placeByConstraint(model: Model, timetable: Timetable, order: StartOrder, random: () => number): void {
+function placeByConstraint(model: Model, timetable: Timetable, order: StartOrder): void {
   const { slotCount, personStart, personList, meetingCount } = model;
-  const possible = possibleSlots(model, timetable);
-  const meetingsOfPerson = invert(model.personCount, meetingCount, personStart, personList);
-  const meetingsOfSlot = invert(slotCount, meetingCount, possible.start, possible.list);
+  const { possible, meetingsOfPerson, meetingsOfSlot } = searchIndexOf(model);
 
   // waiting[p * slotCount + s]: meetings of person p not yet handled that could use slot s.
   const waiting = new Int32Array(model.personCount * slotCount);
@@ -456,74 +488,76 @@ function placeByConstraint(model: Model, timetable: Timetable, order: StartOrder
     }
   }
   const busyness = new Int32Array(meetingCount);
-  for (let m = 0; m < meetingCount; m++) for (let i = personStart[m]; i < personStart[m + 1]; i++) busyness[m] += personLoad[personList[i]];
-  const tieBreak = Float64Array.from({ length: meetingCount }, () => random());
+  let busiest = 0;
+  for (let m = 0; m < meetingCount; m++) {
+    for (let i = personStart[m]; i < personStart[m + 1]; i++) busyness[m] += personLoad[personList[i]];
+    busiest = Math.max(busiest, busyness[m]);
+  }
 
-  // A heap of (meeting, open slots when pushed); an entry whose count is out of date is skipped when popped.
-  const heap = new MinHeap((a: number, b: number) => {
-    const ma = a % meetingCount;
-    const mb = b % meetingCount;
-    const byPriority = model.priority[mb] - model.priority[ma];
-    if (byPriority) return byPriority;
-    const byOpenSlots = Math.floor(a / meetingCount) - Math.floor(b / meetingCount);
-    const byBusyness = busyness[mb] - busyness[ma];
-    if (order === 'most_constrained') return byOpenSlots || byBusyness || tieBreak[ma] - tieBreak[mb];
-    return -byBusyness || byOpenSlots || tieBreak[ma] - tieBreak[mb];
-  });
-  const push = (m: number) => heap.push(open[m] * meetingCount + m);
+  // One heap per priority, highest first. An entry is one number that sorts as the order wants, with the
+  // meeting's index in its last digits; an entry whose open-slot count is out of date is skipped when
+  // popped (a newer one was pushed when the count dropped).
+  const levels = [...new Set(model.priority)].sort((a, b) => b - a);
+  const levelOf = new Map(levels.map((priority, level) => [priority, level]));
+  const heaps = levels.map(() => new NumberHeap());
+  const keyOf = (m: number) =>
+    (order === 'most_constrained' ? open[m] * (busiest + 1) + (busiest - busyness[m]) : busyness[m] * (slotCount + 1) + open[m]) * meetingCount + m;
+  const push = (m: number) => heaps[levelOf.get(model.priority[m])!].push(keyOf(m));
   for (let m = 0; m < meetingCount; m++) if (!handled[m]) push(m);
   const seen = new Int32Array(meetingCount);
   let stamp = 0;
 
-  while (heap.size > 0) {
-    const entry = heap.pop();
-    const m = entry % meetingCount;
-    if (handled[m] || Math.floor(entry / meetingCount) !== open[m]) continue;
-    handled[m] = 1;
-    for (let i = personStart[m]; i < personStart[m + 1]; i++) {
-      const p = personList[i];
-      for (let j = possible.start[m]; j < possible.start[m + 1]; j++) waiting[p * slotCount + possible.list[j]]--;
-    }
-    if (open[m] === 0) continue;
-
-    let best = -1;
-    let bestCost = Infinity;
-    for (let j = possible.start[m]; j < possible.start[m + 1]; j++) {
-      const s = possible.list[j];
-      if (!fits(model, timetable, m, s)) continue;
-      let cost = 0;
-      for (let i = personStart[m]; i < personStart[m + 1]; i++) cost += waiting[personList[i] * slotCount + s];
-      // Scaled so that the slot's fill only breaks ties between equal costs to the people.
-      cost = cost * (model.tableCount + 1) + timetable.load[s];
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = s;
+  for (const heap of heaps) {
+    while (heap.size > 0) {
+      const entry = heap.pop();
+      const m = entry % meetingCount;
+      if (handled[m] || entry !== keyOf(m)) continue;
+      handled[m] = 1;
+      for (let i = personStart[m]; i < personStart[m + 1]; i++) {
+        const p = personList[i];
+        for (let j = possible.start[m]; j < possible.start[m + 1]; j++) waiting[p * slotCount + possible.list[j]]--;
       }
-    }
+      if (open[m] === 0) continue;
 
-    if (best < 0) continue;
-    // The meetings of the same people lose this slot...
-    stamp++;
-    for (let i = personStart[m]; i < personStart[m + 1]; i++) {
-      const p = personList[i];
-      for (let k = meetingsOfPerson.start[p]; k < meetingsOfPerson.start[p + 1]; k++) {
-        const other = meetingsOfPerson.list[k];
-        if (handled[other] || seen[other] === stamp) continue;
-        seen[other] = stamp;
-        if (fits(model, timetable, other, best)) {
+      let best = -1;
+      let bestCost = Infinity;
+      for (let j = possible.start[m]; j < possible.start[m + 1]; j++) {
+        const s = possible.list[j];
+        if (!fits(model, timetable, m, s)) continue;
+        let cost = 0;
+        for (let i = personStart[m]; i < personStart[m + 1]; i++) cost += waiting[personList[i] * slotCount + s];
+        // Scaled so that the slot's fill only breaks ties between equal costs to the people.
+        cost = cost * (model.tableCount + 1) + timetable.load[s];
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = s;
+        }
+      }
+      if (best < 0) continue;
+
+      // The meetings of the same people lose this slot...
+      stamp++;
+      for (let i = personStart[m]; i < personStart[m + 1]; i++) {
+        const p = personList[i];
+        for (let k = meetingsOfPerson.start[p]; k < meetingsOfPerson.start[p + 1]; k++) {
+          const other = meetingsOfPerson.list[k];
+          if (handled[other] || seen[other] === stamp) continue;
+          seen[other] = stamp;
+          if (fits(model, timetable, other, best)) {
+            open[other]--;
+            push(other);
+          }
+        }
+      }
+      place(model, timetable, m, best);
+      // ...and when it was the slot's last table, so does everyone else who could still have used it.
+      if (timetable.load[best] === model.tableCount) {
+        for (let k = meetingsOfSlot.start[best]; k < meetingsOfSlot.start[best + 1]; k++) {
+          const other = meetingsOfSlot.list[k];
+          if (handled[other] || seen[other] === stamp || !peopleFree(model, timetable, other, best)) continue;
           open[other]--;
           push(other);
         }
-      }
-    }
-    place(model, timetable, m, best);
-    // ...and when it was the slot's last table, so does everyone else who could still have used it.
-    if (timetable.load[best] === model.tableCount) {
-      for (let k = meetingsOfSlot.start[best]; k < meetingsOfSlot.start[best + 1]; k++) {
-        const other = meetingsOfSlot.list[k];
-        if (handled[other] || seen[other] === stamp || !peopleFree(model, timetable, other, best)) continue;
-        open[other]--;
-        push(other);
       }
     }
   }
@@ -538,7 +572,7 @@ function peopleFree(model: Model, timetable: Timetable, m: number, s: number): b
 }
 
 /** Turns "items of each owner" (CSR) around into "owners of each item". */
-function invert(itemCount: number, ownerCount: number, start: Int32Array, list: Int32Array): { start: Int32Array; list: Int32Array } {
+function invert(itemCount: number, ownerCount: number, start: Int32Array, list: Int32Array): Rows {
   const inverseStart = new Int32Array(itemCount + 1);
   for (let k = 0; k < start[ownerCount]; k++) inverseStart[list[k] + 1]++;
   for (let i = 0; i < itemCount; i++) inverseStart[i + 1] += inverseStart[i];
@@ -550,10 +584,9 @@ function invert(itemCount: number, ownerCount: number, start: Int32Array, list: 
   return { start: inverseStart, list: inverseList };
 }
 
-/** A binary min-heap of numbers under a comparator. */
-class MinHeap {
+/** A binary min-heap of numbers. */
+class NumberHeap {
   private readonly items: number[] = [];
-  constructor(private readonly compare: (a: number, b: number) => number) {}
 
   get size(): number {
     return this.items.length;
@@ -564,29 +597,29 @@ class MinHeap {
     let i = items.push(item) - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.compare(items[i], items[parent]) >= 0) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
+      if (items[parent] <= item) break;
+      items[i] = items[parent];
       i = parent;
     }
+    items[i] = item;
   }
 
   pop(): number {
     const items = this.items;
     const top = items[0];
     const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
+    const size = items.length;
+    if (size > 0) {
       let i = 0;
       for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < items.length && this.compare(items[left], items[smallest]) < 0) smallest = left;
-        if (right < items.length && this.compare(items[right], items[smallest]) < 0) smallest = right;
-        if (smallest === i) break;
-        [items[i], items[smallest]] = [items[smallest], items[i]];
-        i = smallest;
+        let child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && items[child + 1] < items[child]) child++;
+        if (items[child] >= last) break;
+        items[i] = items[child];
+        i = child;
       }
+      items[i] = last;
     }
     return top;
   }
@@ -608,8 +641,8 @@ function compareOutcome(model: Model, a: Timetable, b: Timetable): number {
 // Repair by ejection chains.
 
 class Repair {
-  private readonly possible: { start: Int32Array; list: Int32Array };
-  private readonly meetingsOfPerson: { start: Int32Array; list: Int32Array };
+  private readonly possible: Rows;
+  private readonly meetingsOfPerson: Rows;
   /** Meetings already moved (or tried) in the current attempt: never moved again in it, so no cycles. */
   private readonly visited: Int32Array;
   private attempt = 0;
@@ -620,8 +653,9 @@ class Repair {
     private readonly timetable: Timetable,
     private readonly random: () => number,
   ) {
-    this.possible = possibleSlots(model, timetable);
-    this.meetingsOfPerson = invert(model.personCount, model.meetingCount, model.personStart, model.personList);
+    const index = searchIndexOf(model);
+    this.possible = index.possible;
+    this.meetingsOfPerson = index.meetingsOfPerson;
     this.visited = new Int32Array(model.meetingCount);
   }
 
@@ -640,10 +674,16 @@ class Repair {
     const { model, timetable } = this;
     let fruitless = 0;
     for (let round = 0; round < maxRounds && fruitless < FRUITLESS_ROUNDS_LIMIT; round++) {
-      const waiting = this.waitingMeetings();
-      if (waiting.length === 0) return;
+      let waiting = this.waitingMeetings();
       // Every table of every slot taken: no move can add a meeting, only trade one for a higher priority.
-      if (!model.prioritiesDiffer && timetable.load.every((load) => load === model.tableCount)) return;
+      if (timetable.load.every((load) => load === model.tableCount)) {
+        let lowestHeld = Infinity;
+        for (let m = 0; m < model.meetingCount; m++) {
+          if (timetable.slotOf[m] >= 0 && !timetable.immovable[m]) lowestHeld = Math.min(lowestHeld, model.priority[m]);
+        }
+        waiting = waiting.filter((m) => model.priority[m] > lowestHeld);
+      }
+      if (waiting.length === 0) return;
       let progress = false;
       for (const m of waiting) {
         if (performance.now() > deadline) return;
@@ -651,7 +691,7 @@ class Repair {
         this.attempt++;
         this.visited[m] = this.attempt;
         const mark = timetable.undoLog.length;
-        if (this.insert(m, CHAIN_DEPTH) || (model.prioritiesDiffer && this.insertForLowerPriority(m)) || this.swapOneForTwo(m)) progress = true;
+        if (this.insert(m, CHAIN_DEPTH) || (model.prioritiesDiffer && this.insertAtTheCostOfLowerPriority(m)) || this.swapOneForTwo(m)) progress = true;
         else rollback(model, timetable, mark);
         // Applied moves are never undone later: forget them so the log stays small.
         timetable.undoLog.length = 0;
@@ -678,9 +718,10 @@ class Repair {
 
   /**
    * Places meeting m (not placed now), moving others out of its way when needed; each of those must find a
-   * new place with one level less of depth. Returns false, with the timetable as it was, when it cannot.
+   * new place with one level less of depth, unless its priority is below `sacrificeBelow`. Returns false,
+   * with the timetable as it was, when it cannot.
    */
-  private insert(m: number, depth: number): boolean {
+  private insert(m: number, depth: number, sacrificeBelow = -Infinity): boolean {
     const { model, timetable, possible } = this;
     const first = possible.start[m];
     const count = possible.start[m + 1] - first;
@@ -707,7 +748,7 @@ class Repair {
           remove(model, timetable, b);
         }
         place(model, timetable, m, s);
-        if (blockers.every((b) => this.insert(b, depth - 1))) return true;
+        if (blockers.every((b) => this.insert(b, depth - 1, sacrificeBelow) || model.priority[b] < sacrificeBelow)) return true;
         rollback(model, timetable, mark);
         continue;
       }
@@ -723,7 +764,7 @@ class Repair {
         this.visited[other] = this.attempt;
         remove(model, timetable, other);
         place(model, timetable, m, s);
-        if (this.insert(other, depth - 1)) return true;
+        if (this.insert(other, depth - 1, sacrificeBelow) || model.priority[other] < sacrificeBelow) return true;
         rollback(model, timetable, mark);
       }
     }
@@ -750,47 +791,18 @@ class Repair {
   }
 
   /**
-   * When m cannot get in without someone losing their place: take the place of meetings of strictly lower
-   * priority, which then try to find another place (and stay out if they cannot).
+   * When no chain places m without a loss: the same chains, but meetings of lower priority than m that
+   * find no new place may stay out (held meetings per priority, highest first, still only go up).
    */
-  private insertForLowerPriority(m: number): boolean {
-    const { model, timetable, possible } = this;
-    for (let j = possible.start[m]; j < possible.start[m + 1]; j++) {
-      const s = possible.list[j];
-      const losers: number[] = [];
-      let allowed = true;
-      for (let i = model.personStart[m]; allowed && i < model.personStart[m + 1]; i++) {
-        const holder = timetable.busy[model.personList[i] * model.slotCount + s];
-        if (holder <= 0 || losers.includes(holder - 1)) continue;
-        const b = holder - 1;
-        if (timetable.immovable[b] || model.priority[b] >= model.priority[m]) allowed = false;
-        else losers.push(b);
-      }
-      if (!allowed) continue;
-      if (losers.length === 0 && timetable.load[s] >= model.tableCount) {
-        // A full slot: give up its lowest-priority movable meeting, if it ranks below m.
-        let lowest = -1;
-        for (let k = 0; k < timetable.load[s]; k++) {
-          const other = timetable.members[s * model.tableCount + k];
-          if (!timetable.immovable[other] && (lowest < 0 || model.priority[other] < model.priority[lowest])) lowest = other;
-        }
-        if (lowest < 0 || model.priority[lowest] >= model.priority[m]) continue;
-        losers.push(lowest);
-      }
-      for (const b of losers) {
-        this.visited[b] = this.attempt;
-        remove(model, timetable, b);
-      }
-      place(model, timetable, m, s);
-      for (const b of losers) this.insert(b, CHAIN_DEPTH - 1);
-      return true;
-    }
-    return false;
+  private insertAtTheCostOfLowerPriority(m: number): boolean {
+    this.attempt++;
+    this.visited[m] = this.attempt;
+    return this.insert(m, CHAIN_DEPTH, this.model.priority[m]);
   }
 
   /**
    * Gives up one placed meeting x to hold m and another waiting meeting of x's people: a (1, 2) swap, as in
-   * local search for maximum independent sets. Tried when no chain places m; x never outranks either.
+   * local search for maximum independent sets. Tried when no chain places m.
    */
   private swapOneForTwo(m: number): boolean {
     const { model, timetable, possible, meetingsOfPerson } = this;
@@ -802,7 +814,8 @@ class Repair {
       const blockers = this.blockersIn(m, s);
       if (blockers === null || blockers.length !== 1) continue;
       const x = blockers[0];
-      if (model.priority[x] > model.priority[m]) continue;
+      // Giving up x must pay at x's priority or above: through m itself, or through the other meeting.
+      const mOutranksX = model.priority[m] >= model.priority[x];
       const mark = timetable.undoLog.length;
       this.visited[x] = this.attempt;
       remove(model, timetable, x);
@@ -811,7 +824,8 @@ class Repair {
         const p = model.personList[i];
         for (let j = meetingsOfPerson.start[p]; j < meetingsOfPerson.start[p + 1]; j++) {
           const other = meetingsOfPerson.list[j];
-          if (timetable.slotOf[other] >= 0 || this.visited[other] === this.attempt || model.priority[other] < model.priority[x]) continue;
+          if (timetable.slotOf[other] >= 0 || this.visited[other] === this.attempt) continue;
+          if (!mOutranksX && model.priority[other] < model.priority[x]) continue;
           this.visited[other] = this.attempt;
           if (this.insert(other, CHAIN_DEPTH - 1)) return true;
         }
@@ -882,7 +896,7 @@ function present(model: Model, timetable: Timetable, started: number): ScheduleR
     const inSlot = Array.from(timetable.members.subarray(base, base + timetable.load[s])).sort((a, b) => a - b);
     // Kept meetings sit at their own table; the others take the free tables in order.
     const tableOf = new Int32Array(tableCount).fill(-1);
-    for (const m of inSlot) if (model.keptTable[m] >= 0 && false) tableOf[model.keptTable[m]] = m;
+    for (const m of inSlot) if (model.keptTable[m] >= 0) tableOf[model.keptTable[m]] = m;
     let nextTable = 0;
     for (const m of inSlot) {
       if (model.keptTable[m] >= 0) continue;

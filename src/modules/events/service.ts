@@ -862,7 +862,8 @@ export async function runSchedule(db: Db, actor: AuditActor, eventId: string, in
       meetings: meetings.map((m) => ({
         id: m.id,
         personIds: [m.requester_registration_id, ...m.recipient_registration_ids],
-        ...(m.slot_start && m.table_no !== null && { fixed: { slotId: m.slot_start.toISOString(), tableId: String(m.table_no) } }),
+        // A confirmed meeting that must move goes before new requests when not everything fits.
+        ...(m.slot_start && m.table_no !== null && { fixed: { slotId: m.slot_start.toISOString(), tableId: String(m.table_no) }, priority: 1 }),
       })),
     };
     const result = scheduleMeetings(problem);
