@@ -17,6 +17,7 @@ import {
 import type { AppConfig } from './config.ts';
 import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
 import { purgeExpiredIdempotencyKeys } from './core/idempotency.ts';
+import { publicCacheFor } from './core/public-cache.ts';
 import { uuidv7 } from './core/ids.ts';
 import { loadSecretBox } from './core/secret-box.ts';
 import { securityHeaders } from './core/security-headers.ts';
@@ -43,6 +44,8 @@ import { purgeFinishedJobs, runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerLocalizationRoutes } from './modules/localization/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
+import { PORTAL_CACHE_TOPICS, registerPortalRoutes } from './modules/portal/routes.ts';
+import { publishDuePosts } from './modules/portal/service.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { deliverInBackground } from './modules/notifications/service.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
@@ -231,6 +234,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerScreeningCaseRoutes(app, deps);
   registerRegimeRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerPortalRoutes(app, deps);
   registerLocalizationRoutes(app, deps);
   registerScreeningJobs();
   registerRegimeJobs();
@@ -308,6 +312,15 @@ export async function startPlatform(
     }, SESSION_PURGE_INTERVAL_MS);
     housekeeping.unref();
     const mailLog = app.log;
+    // Scheduled news goes out within a quarter of a minute of its time (the public news cache expires by then too).
+    const publishing = setInterval(() => {
+      publishDuePosts(database.db)
+        .then((published) => {
+          if (published > 0) publicCacheFor(database.db).invalidate(PORTAL_CACHE_TOPICS.news, PORTAL_CACHE_TOPICS.sitemap, PORTAL_CACHE_TOPICS.catalogue);
+        })
+        .catch((error) => mailLog.error({ err: error }, 'publishing scheduled posts failed'));
+    }, 15_000);
+    publishing.unref();
     const mailDelivery = setInterval(() => deliverInBackground({ db: database.db, config }, mailLog), MAIL_DELIVERY_INTERVAL_MS);
     mailDelivery.unref();
     // Background jobs: one batch at a time per node; nodes share the queue through row locks.
@@ -339,6 +352,7 @@ export async function startPlatform(
       stop: async () => {
         if (timer) clearInterval(timer);
         clearInterval(housekeeping);
+        clearInterval(publishing);
         clearInterval(mailDelivery);
         clearInterval(jobWorker);
         await running.close();

@@ -110,7 +110,7 @@ function requestArbitrary(op: { method: string; path: string; operation: OpenApi
 
 describe('bad input at every route in the OpenAPI document', () => {
   it('finds the API routes to fuzz', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(15);
+    expect(operations.length).toBeGreaterThanOrEqual(ONLY_PATHS ? 1 : 15);
   });
 
   // The digest of the database and the write count it was taken at. While the count stands still the

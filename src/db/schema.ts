@@ -46,6 +46,8 @@ export interface Database {
   event_participants: EventParticipantsTable;
   meeting_requests: MeetingRequestsTable;
   meeting_attendance: MeetingAttendanceTable;
+  portal_posts: PortalPostsTable;
+  portal_faq: PortalFaqTable;
   regime_rule_sets: RegimeRuleSetsTable;
   regime_applications: RegimeApplicationsTable;
   regime_residents: RegimeResidentsTable;
@@ -1104,4 +1106,45 @@ export interface MeetingAttendanceTable {
   registration_id: string;
   slot_start: Timestamp;
   meeting_id: string;
+}
+
+// Public portal (migration 202611280500_portal) ------------------------------------------------------
+
+export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
+
+export interface PortalPostsTable {
+  id: string;
+  slug: string;
+  title_uk: string;
+  title_en: string;
+  summary_uk: string;
+  summary_en: string;
+  /** Markdown; rendered and sanitized when shown. */
+  body_uk: string;
+  body_en: string;
+  tags: string[];
+  image_document_ids: string[];
+  status: PostStatus;
+  publish_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortalFaqTable {
+  id: string;
+  group_key: string;
+  group_uk: string;
+  group_en: string;
+  question_uk: string;
+  question_en: string;
+  /** Markdown. */
+  answer_uk: string;
+  answer_en: string;
+  sort_order: number;
+  published: boolean;
+  version: number;
+  updated_at: Timestamp;
 }

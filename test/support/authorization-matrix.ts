@@ -263,6 +263,26 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/events/:id/meetings/:meetingId/book':                    'co of .. .. .. .. ..',
   'POST /api/v1/events/:id/meetings/:meetingId/cancel':                  'co of .. .. .. .. ..',
   'POST /api/v1/events/:id/schedule':                                    '.. of .. .. .. .. ..',
+  // Public portal ---------------------------------------------------------------------------------
+  'GET /api/v1/portal/posts':                                            '.. of .. .. .. au ..',
+  'POST /api/v1/portal/posts':                                           '.. of .. .. .. .. ..',
+  'GET /api/v1/portal/posts/:id':                                        '.. of .. .. .. au ..',
+  'PATCH /api/v1/portal/posts/:id':                                      '.. of .. .. .. .. ..',
+  'POST /api/v1/portal/posts/:id/transitions':                           '.. of .. .. .. .. ..',
+  'GET /api/v1/portal/faq':                                              '.. of .. .. .. au ..',
+  'POST /api/v1/portal/faq':                                             '.. of .. .. .. .. ..',
+  'PATCH /api/v1/portal/faq/:id':                                        '.. of .. .. .. .. ..',
+  'DELETE /api/v1/portal/faq/:id':                                       '.. of .. .. .. .. ..',
+  'GET /api/v1/public/news':                                             'PUBLIC',
+  'GET /api/v1/public/news/:slug':                                       'PUBLIC',
+  'GET /feeds/news-uk.atom':                                             'PUBLIC',
+  'GET /feeds/news-en.atom':                                             'PUBLIC',
+  'GET /feeds/news-uk.rss':                                              'PUBLIC',
+  'GET /feeds/news-en.rss':                                              'PUBLIC',
+  'GET /api/v1/public/faq':                                              'PUBLIC',
+  'GET /api/v1/public/dashboard':                                        'PUBLIC',
+  'GET /api/v1/public/open-data':                                        'PUBLIC',
+  'GET /sitemap.xml':                                                    'PUBLIC',
 };
 
 /** A row of the matrix, read. */
@@ -357,6 +377,9 @@ export const NOT_COMPANY_OWNED_PREFIXES: Readonly<Record<string, string>> = {
   '/api/v1/public/events/:id': 'the public agenda of a published event',
   '/api/v1/events/badges/:code': 'badge codes, looked up by the door staff (officers only)',
   '/api/v1/events/:id/sessions/:sessionId': 'the agenda of an event (officers edit it)',
+  '/api/v1/portal/posts/:id': 'news posts of the platform (officers write them)',
+  '/api/v1/portal/faq/:id': 'the FAQ of the platform',
+  '/api/v1/public/news/:slug': 'published news, public on purpose',
   '/api/v1/events/:id/participants/:organizationId': 'partner-search profiles: shown to every company at the event on purpose; the profile and recommendations below it are company-owned',
 };
 

@@ -159,6 +159,11 @@ function membersQuery(db: Db, filter: MemberFilter) {
   return query;
 }
 
+/** Members per country, most first (the transparency dashboard). */
+export function membersByCountry(db: Db) {
+  return membersQuery(db, {}).select(['o.country', sql<string>`count(*)`.as('count')]).groupBy('o.country').orderBy(sql`count(*)`, 'desc').orderBy('o.country').execute();
+}
+
 /** A page of members by name (or every member when limit is undefined), with the total. */
 export async function listMembers(db: Db, filter: MemberFilter, limit?: number, offset = 0) {
   let page = membersQuery(db, filter)

@@ -535,6 +535,11 @@ export async function listPublicMembers(db: Db, query: TPublicMemberQuery) {
   return { items: items.map((row) => presentMember(row, names)), total, limit, offset };
 }
 
+/** Members per country, most first. */
+export async function membersByCountry(db: Db) {
+  return (await repo.membersByCountry(db)).map((row) => ({ country: row.country, count: Number(row.count) }));
+}
+
 /** The whole public register as CSV text: UTF-8 with a byte-order mark (so Excel reads Cyrillic), CRLF lines. */
 export async function publicMembersCsv(db: Db): Promise<string> {
   const [{ items }, names] = await Promise.all([repo.listMembers(db, {}), capabilityIndex(db)]);

@@ -10,7 +10,7 @@ import { SECRET_KEY_FILE } from '../../core/secret-box.ts';
 import * as repo from './repo.ts';
 
 /** Tables that migrations fill with starter reference data: a restore replaces their rows instead of refusing. */
-const SEEDED_TABLES = ['capability_categories', 'membership_deadlines', 'ledger_accounts', 'regime_settings', 'regime_rule_sets', 'fund_program_settings'];
+const SEEDED_TABLES = ['capability_categories', 'membership_deadlines', 'ledger_accounts', 'regime_settings', 'regime_rule_sets', 'fund_program_settings', 'portal_faq'];
 
 /** The first line of a backup file. */
 interface BackupHeader {
