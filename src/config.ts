@@ -47,7 +47,8 @@ export const ZConfigEnv = z.object({
   ADI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5).describe('failed sign-ins per account within the window before 429'),
   ADI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20).describe('failed sign-ins per client address within the window before 429'),
   ADI_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15).describe('window for the sign-in throttle'),
-  ADI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe('requests per minute per client address on the API'),
+  ADI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe('requests per minute per client address from callers who are not signed in'),
+  ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE: z.coerce.number().int().min(1).default(1200).describe('requests per minute per signed-in user (a budget of its own, so a flood of anonymous requests does not lock staff out)'),
   ADI_TRUST_PROXY: booleanFromEnv('false').describe('trust X-Forwarded-* headers (behind a load balancer)'),
   ADI_SMTP_URL: z
     .string()
@@ -114,6 +115,7 @@ function toAppConfig(env: z.infer<typeof ZConfigEnv>) {
     loginMaxFailuresPerIp: env.ADI_LOGIN_MAX_FAILURES_PER_IP,
     loginWindowMs: env.ADI_LOGIN_WINDOW_MINUTES * 60_000,
     rateLimitPerMinute: env.ADI_RATE_LIMIT_PER_MINUTE,
+    rateLimitSignedInPerMinute: env.ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE,
     trustProxy: env.ADI_TRUST_PROXY,
     smtpUrl: env.ADI_SMTP_URL,
     mailFrom: env.ADI_MAIL_FROM,

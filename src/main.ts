@@ -17,7 +17,7 @@ import {
 import type { AppConfig } from './config.ts';
 import { type App, type AppDeps, frameworkErrorHandler, installErrorHandling, sendProblem } from './core/http.ts';
 import { purgeExpiredIdempotencyKeys } from './core/idempotency.ts';
-import { publicCacheFor } from './core/public-cache.ts';
+import { PUBLIC_TOPICS, publicCacheFor } from './core/public-cache.ts';
 import { uuidv7 } from './core/ids.ts';
 import { loadSecretBox } from './core/secret-box.ts';
 import { securityHeaders } from './core/security-headers.ts';
@@ -44,7 +44,7 @@ import { purgeFinishedJobs, runQueuedJobs } from './modules/jobs/service.ts';
 import { registerMembershipRoutes } from './modules/membership/routes.ts';
 import { registerLocalizationRoutes } from './modules/localization/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
-import { PORTAL_CACHE_TOPICS, registerPortalRoutes } from './modules/portal/routes.ts';
+import { registerPortalRoutes } from './modules/portal/routes.ts';
 import { publishDuePosts } from './modules/portal/service.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { deliverInBackground } from './modules/notifications/service.ts';
@@ -183,8 +183,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   await app.register(fastifyCookie);
+  // Two budgets: anonymous callers per client address, signed-in users per user. The limit's hook runs
+  // after authentication (route-level hooks follow the app's), so a flood of anonymous requests from any
+  // number of addresses never spends the budget that keeps staff sign-in and staff pages answering.
   await app.register(fastifyRateLimit, {
-    max: config.rateLimitPerMinute,
+    keyGenerator: (request) => (request.auth?.user ? `user:${request.auth.user.id}` : `ip:${request.ip}`),
+    max: (_request, key) => (key.startsWith('user:') ? config.rateLimitSignedInPerMinute : config.rateLimitPerMinute),
     timeWindow: 60_000,
     allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
     // The x-ratelimit-* headers on every answer cost a fifth of a small route's throughput; a client
@@ -316,7 +320,7 @@ export async function startPlatform(
     const publishing = setInterval(() => {
       publishDuePosts(database.db)
         .then((published) => {
-          if (published > 0) publicCacheFor(database.db).invalidate(PORTAL_CACHE_TOPICS.news, PORTAL_CACHE_TOPICS.sitemap, PORTAL_CACHE_TOPICS.catalogue);
+          if (published > 0) publicCacheFor(database.db).invalidate(PUBLIC_TOPICS.news, PUBLIC_TOPICS.sitemap, PUBLIC_TOPICS.catalogue);
         })
         .catch((error) => mailLog.error({ err: error }, 'publishing scheduled posts failed'));
     }, 15_000);

@@ -6,6 +6,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 // (callers invalidate after their transaction commits, so no reader caches the old state); a change
 // made on another node shows up here within the topic's time to live.
 
+/** The topics of the public cache; a change drops its topics after its transaction commits. */
+export const PUBLIC_TOPICS = {
+  members: 'members',
+  news: 'portal.news',
+  faq: 'portal.faq',
+  dashboard: 'portal.dashboard',
+  catalogue: 'portal.catalogue',
+  sitemap: 'portal.sitemap',
+} as const;
+
 interface Entry {
   expires: number;
   value: Promise<unknown>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, type AppDeps, actorOf } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
+import { PUBLIC_TOPICS, cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { auditingRefusals } from '../identity/http-auth.ts';
 import { deliverInBackground } from '../notifications/service.ts';
@@ -84,8 +85,10 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
       const body = await auditingRefusals(deps, request, () =>
         withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await membership.transition(trx, request.auth, actorOf(request), request.params.id, request.body) })),
       );
-      // The change (and its e-mail) committed: deliver now rather than at the next timer tick.
+      // The change (and its e-mail) committed: deliver now rather than at the next timer tick, and let the
+      // public register and dashboard show it.
       deliverInBackground(deps, request.log);
+      publicCacheFor(deps.db).invalidate(PUBLIC_TOPICS.members, PUBLIC_TOPICS.dashboard);
       return body;
     },
   });
@@ -110,7 +113,11 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
   app.get('/api/v1/public/members', {
     config: { access: 'public' },
     schema: { tags: publicTags, summary: 'The public register of Alliance members', querystring: ZPublicMemberQuery, response: { 200: ZPublicMemberList, ...problemResponses(400) } },
-    handler: async (request) => membership.listPublicMembers(deps.db, request.query),
+    handler: async (request, reply) => {
+      // The hot public register: cached per query, dropped when a membership changes on this node (30 s on others).
+      const body = await publicCacheFor(deps.db).get(PUBLIC_TOPICS.members, request.url, 30_000, async () => cacheableBody(await membership.listPublicMembers(deps.db, request.query)));
+      return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
+    },
   });
 
   app.get('/api/v1/public/members.csv', {

@@ -2,8 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type TestApp, createTestApp, signedInCaller } from '../../../test/support/app.ts';
 import { apiClient, memberCompany } from '../../../test/support/fund-programs.ts';
-import { publicCacheFor } from '../../core/public-cache.ts';
-import { PORTAL_CACHE_TOPICS } from './routes.ts';
+import { PUBLIC_TOPICS, publicCacheFor } from '../../core/public-cache.ts';
 import { DATASETS, publishDuePosts } from './service.ts';
 
 // The public portal through the real stack: posts from draft to archive with sanitized Markdown,
@@ -83,7 +82,7 @@ describe('news', () => {
     expect(await publishDuePosts(t.database.db, new Date(publishAt.getTime() - 1000))).toBe(0);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/news/scheduled-update' })).statusCode).toBe(404);
     expect(await publishDuePosts(t.database.db, new Date(publishAt.getTime() + 1000))).toBe(1);
-    publicCacheFor(t.database.db).invalidate(PORTAL_CACHE_TOPICS.news);
+    publicCacheFor(t.database.db).invalidate(PUBLIC_TOPICS.news);
     const live = await api(null, 'GET', '/api/v1/public/news/scheduled-update');
     expect(live.publishedAt).toBe(publishAt.toISOString());
     expect(await publishDuePosts(t.database.db, new Date(publishAt.getTime() + 2000))).toBe(0);
@@ -173,7 +172,7 @@ describe('transparency', () => {
   it('composes the dashboard from the public figures, and the sitemap from the public pages', async () => {
     const member = await memberCompany(t, 'Dashboard Member Works');
     expect(member.organizationId).toBeDefined();
-    publicCacheFor(t.database.db).invalidate(PORTAL_CACHE_TOPICS.dashboard);
+    publicCacheFor(t.database.db).invalidate(PUBLIC_TOPICS.dashboard);
     const dashboard = await api(null, 'GET', '/api/v1/public/dashboard');
     expect(dashboard.members.total).toBe(1);
     expect(dashboard.members.byCountry).toEqual([{ country: 'UA', count: 1 }]);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type App, type AppDeps, actorOf, publicBaseUrl } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
-import { cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
+import { PUBLIC_TOPICS, cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { listPublicEvents } from '../events/service.ts';
 import { PORTAL_EDITORS, PORTAL_READERS } from './policy.ts';
@@ -30,9 +30,6 @@ import * as portal from './service.ts';
 const tags = ['portal'];
 const publicTags = ['public register'];
 
-/** Topics of the public cache this module fills; a change through the editors' routes drops them. */
-export const PORTAL_CACHE_TOPICS = { news: 'portal.news', faq: 'portal.faq', dashboard: 'portal.dashboard', catalogue: 'portal.catalogue', sitemap: 'portal.sitemap' } as const;
-
 const FEEDS = [
   { lang: 'uk', format: 'atom', path: '/feeds/news-uk.atom', type: 'application/atom+xml; charset=utf-8' },
   { lang: 'en', format: 'atom', path: '/feeds/news-en.atom', type: 'application/atom+xml; charset=utf-8' },
@@ -44,7 +41,7 @@ const FEEDS = [
 export function registerPortalRoutes(app: App, deps: AppDeps): void {
   const cache = publicCacheFor(deps.db);
   const cacheKey = (request: FastifyRequest) => request.url;
-  const dropNews = () => cache.invalidate(PORTAL_CACHE_TOPICS.news, PORTAL_CACHE_TOPICS.sitemap, PORTAL_CACHE_TOPICS.catalogue);
+  const dropNews = () => cache.invalidate(PUBLIC_TOPICS.news, PUBLIC_TOPICS.sitemap, PUBLIC_TOPICS.catalogue);
 
   // Editors: posts ---------------------------------------------------------------------------------
 
@@ -99,7 +96,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     schema: { tags, summary: 'Add a question and its answer in both languages', headers: ZIdempotencyHeaders, body: ZCreateFaqBody, response: { 201: ZFaqEntry, ...problemResponses(400, 401, 403) } },
     handler: async (request, reply) => {
       const body = await withIdempotency(deps.db, request, reply, async (trx) => ({ status: 201, body: await portal.createFaq(trx, actorOf(request), request.body) }));
-      cache.invalidate(PORTAL_CACHE_TOPICS.faq);
+      cache.invalidate(PUBLIC_TOPICS.faq);
       return body;
     },
   });
@@ -109,7 +106,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     schema: { tags, summary: 'Edit, re-order, publish or hide an FAQ entry', params: zIdParams, headers: ZIdempotencyHeaders, body: ZUpdateFaqBody, response: { 200: ZFaqEntry, ...problemResponses(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
       const body = await withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await portal.updateFaq(trx, actorOf(request), request.params.id, request.body) }));
-      cache.invalidate(PORTAL_CACHE_TOPICS.faq);
+      cache.invalidate(PUBLIC_TOPICS.faq);
       return body;
     },
   });
@@ -119,7 +116,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     schema: { tags, summary: 'Remove an FAQ entry', params: zIdParams, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await portal.deleteFaq(deps.db, actorOf(request), request.params.id);
-      cache.invalidate(PORTAL_CACHE_TOPICS.faq);
+      cache.invalidate(PUBLIC_TOPICS.faq);
       return reply.status(204).send(null);
     },
   });
@@ -131,7 +128,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     schema: { tags: publicTags, summary: 'Published news, newest first (ETag; cached a minute at most)', querystring: ZPublicPostListQuery, response: { 200: ZPublicPostList, ...problemResponses(400) } },
     handler: async (request, reply) => {
       const ttl = await portal.newsCacheMillis(deps.db);
-      const body = await cache.get(PORTAL_CACHE_TOPICS.news, cacheKey(request), ttl, async () => cacheableBody(await portal.listPublicPosts(deps.db, request.query)));
+      const body = await cache.get(PUBLIC_TOPICS.news, cacheKey(request), ttl, async () => cacheableBody(await portal.listPublicPosts(deps.db, request.query)));
       return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
     },
   });
@@ -140,7 +137,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: { tags: publicTags, summary: 'One published post, rendered and sanitized in both languages', params: zSlugParams, response: { 200: ZPublicPost, ...problemResponses(400, 404) } },
     handler: async (request, reply) => {
-      const body = await cache.get(PORTAL_CACHE_TOPICS.news, cacheKey(request), 60_000, async () => cacheableBody(await portal.getPublicPost(deps.db, request.params.slug)));
+      const body = await cache.get(PUBLIC_TOPICS.news, cacheKey(request), 60_000, async () => cacheableBody(await portal.getPublicPost(deps.db, request.params.slug)));
       return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
     },
   });
@@ -151,7 +148,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
       schema: { tags: publicTags, summary: `News feed in ${feed.lang === 'uk' ? 'Ukrainian' : 'English'} (${feed.format === 'atom' ? 'Atom' : 'RSS 2.0'})`, response: { 200: { description: 'the feed', content: { [feed.type.split(';')[0]!]: { schema: z.string() } } } } },
       handler: async (request, reply) => {
         const base = publicBaseUrl(deps, request);
-        const body = await cache.get(PORTAL_CACHE_TOPICS.news, `${base}${feed.path}`, await portal.newsCacheMillis(deps.db), async () =>
+        const body = await cache.get(PUBLIC_TOPICS.news, `${base}${feed.path}`, await portal.newsCacheMillis(deps.db), async () =>
           cacheableBody(await portal.newsFeed(deps.db, feed.lang, feed.format, base, `${base.replace(/\/+$/, '')}${feed.path}`)),
         );
         return sendCacheable(request, reply, body, { maxAgeSeconds: 300, contentType: feed.type });
@@ -163,7 +160,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: { tags: publicTags, summary: 'The FAQ, grouped, in both languages', response: { 200: ZPublicFaq } },
     handler: async (request, reply) => {
-      const body = await cache.get(PORTAL_CACHE_TOPICS.faq, 'all', 60_000, async () => cacheableBody(await portal.publicFaq(deps.db)));
+      const body = await cache.get(PUBLIC_TOPICS.faq, 'all', 60_000, async () => cacheableBody(await portal.publicFaq(deps.db)));
       return sendCacheable(request, reply, body, { maxAgeSeconds: 60 });
     },
   });
@@ -172,7 +169,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: { tags: publicTags, summary: 'The transparency dashboard: fund money in and out by year, members by country, residents, localization, the audit head', response: { 200: ZDashboard } },
     handler: async (request, reply) => {
-      const body = await cache.get(PORTAL_CACHE_TOPICS.dashboard, 'all', 30_000, async () => cacheableBody(await portal.dashboard(deps.db, deps.signer)));
+      const body = await cache.get(PUBLIC_TOPICS.dashboard, 'all', 30_000, async () => cacheableBody(await portal.dashboard(deps.db, deps.signer)));
       return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
     },
   });
@@ -181,7 +178,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: { tags: publicTags, summary: 'The open data catalogue: every dataset with its formats, schema, licence and last change', response: { 200: ZOpenDataCatalogue } },
     handler: async (request, reply) => {
-      const body = await cache.get(PORTAL_CACHE_TOPICS.catalogue, 'all', 60_000, async () => cacheableBody(await portal.openDataCatalogue(deps.db)));
+      const body = await cache.get(PUBLIC_TOPICS.catalogue, 'all', 60_000, async () => cacheableBody(await portal.openDataCatalogue(deps.db)));
       return sendCacheable(request, reply, body, { maxAgeSeconds: 60 });
     },
   });
@@ -191,7 +188,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
     schema: { tags: publicTags, summary: 'Every public page in both languages', response: { 200: { description: 'the sitemap', content: { 'application/xml': { schema: z.string() } } } } },
     handler: async (request, reply) => {
       const base = publicBaseUrl(deps, request);
-      const body = await cache.get(PORTAL_CACHE_TOPICS.sitemap, base, 300_000, async () => {
+      const body = await cache.get(PUBLIC_TOPICS.sitemap, base, 300_000, async () => {
         const events = await listPublicEvents(deps.db, { limit: 200, offset: 0 });
         return cacheableBody(await portal.sitemap(deps.db, base, events.items));
       });
