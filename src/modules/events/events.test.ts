@@ -191,6 +191,7 @@ describe('registrations', () => {
     expect(first.alreadyCheckedIn).toBe(false);
     expect(first.checkedInAt).not.toBeNull();
     expect((await api(officer, 'POST', `/api/v1/events/badges/${code}/check-in`)).alreadyCheckedIn).toBe(true);
+    expect(await api(officer, 'GET', `/api/v1/events/badges/${code}`)).toMatchObject({ alreadyCheckedIn: true, eventTimeZone: 'Europe/Kyiv' });
     expect(await status(officer, 'POST', `/api/v1/events/badges/${waiting.badgeCode}/check-in`)).toBe(409);
     expect(await status(officer, 'GET', '/api/v1/events/badges/AAAAAAAAAAAAAAAA')).toBe(404);
     expect(await status(officer, 'GET', '/api/v1/events/badges/not-a-code')).toBe(400);
@@ -230,6 +231,8 @@ describe('matchmaking', () => {
     const request = await api(nordic!.caller, 'POST', meetings, { requesterRegistrationId: n.id, recipientOrganizationId: kyiv!.organizationId, message: 'FPV frames' }, 201);
     expect(request.status).toBe('requested');
     expect(await status(nordic!.caller, 'POST', meetings, { requesterRegistrationId: n.id, recipientOrganizationId: kyiv!.organizationId })).toBe(409);
+    // Nor the other way round while this one is open.
+    expect(await status(kyiv!.caller, 'POST', meetings, { requesterRegistrationId: k.id, recipientOrganizationId: nordic!.organizationId })).toBe(409);
     expect(await status(nordic!.caller, 'POST', meetings, { requesterRegistrationId: k.id, recipientOrganizationId: lviv!.organizationId })).toBe(400);
     expect(await status(nordic!.caller, 'POST', meetings, { requesterRegistrationId: n.id, recipientOrganizationId: nordic!.organizationId })).toBe(400);
     // Only the organization asked accepts, and a third company does not even see the request.

@@ -38,7 +38,7 @@ export function listEvents(db: Db, filter: { statuses?: EventStatus[]; q?: strin
   if (filter.statuses) query = query.where('e.status', 'in', filter.statuses);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
-    query = query.where((eb) => eb.or([eb(sql`lower(e.title_en)`, 'like', pattern), eb(sql`lower(e.title_uk)`, 'like', pattern), eb(sql`lower(e.venue_en)`, 'like', pattern)]));
+    query = query.where((eb) => eb.or([eb(sql`lower(e.title_en)`, 'like', pattern), eb(sql`lower(e.title_uk)`, 'like', pattern), eb(sql`lower(e.venue_en)`, 'like', pattern), eb(sql`lower(e.venue_uk)`, 'like', pattern)]));
   }
   return pageWithTotal(query, (q) => q.orderBy('e.starts_on', 'desc').orderBy('e.id').limit(limit).offset(offset));
 }
@@ -274,20 +274,32 @@ export function listMeetings(db: Db, eventId: string, filter: MeetingFilter, lim
   return pageWithTotal(query, (q) => q.orderBy(sql`m.slot_start nulls last`).orderBy('m.table_no').orderBy('m.created_at', 'desc').orderBy('m.id').limit(limit).offset(offset));
 }
 
-export function openRequestBetween(db: Db, eventId: string, requesterOrganizationId: string, recipientOrganizationId: string) {
+/** An open request between two organizations, whichever asked. */
+export function openRequestBetween(db: Db, eventId: string, oneOrganizationId: string, otherOrganizationId: string) {
   return db
     .selectFrom('meeting_requests')
     .select(['id', 'status'])
     .where('event_id', '=', eventId)
-    .where('requester_organization_id', '=', requesterOrganizationId)
-    .where('recipient_organization_id', '=', recipientOrganizationId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('requester_organization_id', '=', oneOrganizationId), eb('recipient_organization_id', '=', otherOrganizationId)]),
+        eb.and([eb('requester_organization_id', '=', otherOrganizationId), eb('recipient_organization_id', '=', oneOrganizationId)]),
+      ]),
+    )
     .where('status', 'in', ['requested', 'accepted'])
     .executeTakeFirst();
 }
 
-/** Open requests of one organization towards others: the recommendations mark them. */
-export function openRequestsFrom(db: Db, eventId: string, organizationId: string) {
-  return db.selectFrom('meeting_requests').select(['recipient_organization_id', 'status']).where('event_id', '=', eventId).where('requester_organization_id', '=', organizationId).where('status', 'in', ['requested', 'accepted']).execute();
+/** Open requests between one organization and others, in either direction: the recommendations mark them. */
+export async function openRequestsWith(db: Db, eventId: string, organizationId: string) {
+  const rows = await db
+    .selectFrom('meeting_requests')
+    .select(['requester_organization_id', 'recipient_organization_id', 'status'])
+    .where('event_id', '=', eventId)
+    .where((eb) => eb.or([eb('requester_organization_id', '=', organizationId), eb('recipient_organization_id', '=', organizationId)]))
+    .where('status', 'in', ['requested', 'accepted'])
+    .execute();
+  return rows.map((row) => ({ otherOrganizationId: row.requester_organization_id === organizationId ? row.recipient_organization_id : row.requester_organization_id, status: row.status }));
 }
 
 export async function insertMeeting(trx: Trx, row: Insertable<MeetingRequestsTable>) {

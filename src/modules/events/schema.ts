@@ -189,7 +189,8 @@ export const ZBadge = z
     organizationCountry: z.string(),
     status: z.enum(REGISTRATION_STATUSES),
     checkedInAt: z.string().nullable(),
-    alreadyCheckedIn: z.boolean(),
+    eventTimeZone: z.string(),
+    alreadyCheckedIn: z.boolean().describe('true when the delegate was checked in before this request'),
   })
   .meta({ id: 'EventBadge' });
 export const zBadgeParams = z.strictObject({ code: z.string().regex(/^[A-Z2-7]{16}$/, 'must be a badge code (16 letters and digits)') });
@@ -313,6 +314,7 @@ export const ZAgenda = z
         titleUk: z.string(),
         titleEn: z.string(),
         location: z.string(),
+        tableNo: z.int().nullable().describe('the meeting table; null for a session'),
         speaking: z.boolean(),
         counterpart: z.object({ organizationName: z.string(), country: z.string(), people: z.array(z.string()) }).nullable(),
       }),

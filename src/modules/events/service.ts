@@ -517,7 +517,8 @@ export async function badgeByCode(db: Db, code: string) {
     organizationCountry: row.organization_country,
     status: row.status,
     checkedInAt: row.checked_in_at?.toISOString() ?? null,
-    alreadyCheckedIn: false,
+    eventTimeZone: event.time_zone,
+    alreadyCheckedIn: row.checked_in_at !== null,
   };
 }
 
@@ -602,10 +603,10 @@ export async function recommendations(db: Db, auth: AuthContext, eventId: string
   if (scope !== null && scope !== organizationId) throw notFound('participant');
   const subject = await repo.findParticipant(db, eventId, organizationId);
   if (!subject) throw notFound('participant');
-  const [candidates, categories, open] = await Promise.all([repo.activeParticipants(db, eventId), listCapabilities(db), repo.openRequestsFrom(db, eventId, organizationId)]);
+  const [candidates, categories, open] = await Promise.all([repo.activeParticipants(db, eventId), listCapabilities(db), repo.openRequestsWith(db, eventId, organizationId)]);
   const names = new Map(categories.map((c) => [c.code, { uk: c.nameUk, en: c.nameEn }]));
   const ranked = recommendPartners(asParticipant(subject), candidates.map(asParticipant), HOST_COUNTRY, { categoryName: (code) => names.get(code) ?? { uk: code, en: code } });
-  const openStatus = new Map(open.map((r) => [r.recipient_organization_id, r.status]));
+  const openStatus = new Map(open.map((r) => [r.otherOrganizationId, r.status]));
   return { organizationId, items: ranked.slice(0, limit).map((r) => ({ ...r, openRequest: openStatus.get(r.organizationId) ?? null })) };
 }
 
@@ -684,7 +685,7 @@ export async function requestMeeting(db: Db, auth: AuthContext, actor: AuditActo
   const id = uuidv7();
   await inTransaction(db, async (trx) => {
     const open = await repo.openRequestBetween(trx, eventId, requester.organization_id, input.recipientOrganizationId);
-    if (open) throw new AppError('already_exists', { detail: `a meeting request to this organization is already ${open.status}`, extra: { meetingId: open.id } });
+    if (open) throw new AppError('already_exists', { detail: `a meeting request between your organizations is already ${open.status}`, extra: { meetingId: open.id } });
     const now = new Date();
     await repo.insertMeeting(trx, {
       id,
@@ -921,6 +922,7 @@ export async function agenda(db: Db, auth: AuthContext, eventId: string, registr
       titleUk: s.title_uk,
       titleEn: s.title_en,
       location: s.room,
+      tableNo: null,
       speaking: s.speakers.some((speaker) => speaker.registrationId === registrationId),
       counterpart: null,
     })),
@@ -937,6 +939,7 @@ export async function agenda(db: Db, auth: AuthContext, eventId: string, registr
           titleUk: `Зустріч: ${other.organizationName}`,
           titleEn: `Meeting: ${other.organizationName}`,
           location: `Стіл ${m.tableNo} / Table ${m.tableNo}`,
+          tableNo: m.tableNo,
           speaking: false,
           counterpart: other,
         };
