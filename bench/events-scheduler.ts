@@ -5,6 +5,7 @@
 // rule). A second scenario re-runs the scheduler after changes (10 % of delegates change availability,
 // 200 new requests, 100 cancelled) with the first timetable as confirmed meetings.
 // Run: npx tsx bench/events-scheduler.ts [seed] [tables]   (default seed 9, 80 tables)
+import { seededRandom } from '../src/core/random.ts';
 import {
   type Placement,
   type ScheduleResult,
@@ -22,17 +23,7 @@ const REQUESTS = 3000;
 const DAYS = 2;
 const SLOTS_PER_DAY = 18;
 
-function mulberry32(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = mulberry32(seed);
+const random = seededRandom(seed);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const weightedPick = (weights: number[], total: number): number => {
   let r = random() * total;

@@ -5,19 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { seededRandom } from '../../src/core/random.ts';
 import type { EntitySchema, ListEntity } from '../../src/modules/screening/types.ts';
 
-/** Seeded PRNG (mulberry32): the same seed gives the same corpus on every run. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+/** Seeded PRNG: the same seed gives the same corpus on every run. */
+export const prng = seededRandom;
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 

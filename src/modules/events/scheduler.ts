@@ -27,6 +27,8 @@
 //    Stop when nothing waits, every table is taken, after a few fruitless rounds, a round limit or the
 //    time budget; a last pass puts in whatever fits directly.
 
+import { seededRandom } from '../../core/random.ts';
+
 /** The input of a scheduling run: slots, tables, people and the meetings to place. */
 export interface SchedulingProblem {
   /** Time slots in chronological order; ids unique. */
@@ -114,7 +116,7 @@ const START_ORDERS: StartOrder[] = ['most_constrained', 'least_busy'];
 export function scheduleMeetings(problem: SchedulingProblem, options: ScheduleOptions = {}): ScheduleResult {
   const started = performance.now();
   const model = buildModel(problem);
-  const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  const random = seededRandom(options.seed ?? DEFAULT_SEED);
   const deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const maxRounds = options.maxRounds ?? DEFAULT_MAX_ROUNDS;
 
@@ -937,14 +939,3 @@ function unplacedReason(model: Model, timetable: Timetable, m: number): Unplaced
   return commonSlot ? 'conflicts' : 'no_common_free_slot';
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same sequence in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
