@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // that is limited still gets 429 with Retry-After.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, context) => {
-      const error = new Error(`rate limit of ${context.max} requests per ${context.after} exceeded`) as Error & { statusCode: number };
+      const error = new Error(`rate limit of ${context.max} requests a minute exceeded; retry in ${context.after}`) as Error & { statusCode: number };
       error.statusCode = 429;
       return error;
     },

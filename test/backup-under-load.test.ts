@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
 import { createUser } from '../src/modules/identity/service.ts';
 import { type CliResult, runAdi } from './support/cli.ts';
 import { createCliEnvironment } from './support/database.ts';
+import { minimalPdf } from './support/documents.ts';
 import { type ServedNode, createApiToken, sendJson, serveAdi, signInOverHttp } from './support/serve.ts';
 
 // Issue #11: `adi backup` while a served node takes a steady write load (ledger entries with
@@ -71,11 +72,6 @@ interface AckedWrite {
   ackedAt: number;
 }
 
-/** A minimal PDF made unique by a comment, so each upload stores a new file. */
-function pdf(tag: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n%${tag}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
-}
-
 /**
  * Runs `WORKERS` clients that write without pause until stopped: half ledger entries (each with its
  * Idempotency-Key), a quarter new organizations, a quarter document uploads. Keeps every acknowledged
@@ -100,7 +96,7 @@ function startLoad(base: string, token: string) {
       const response = await fetch(`${base}/api/v1/organizations/${organizationId}/documents?type=other&fileName=evidence-${i}.pdf`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/pdf' },
-        body: pdf(`${RUN}-${i}`),
+        body: minimalPdf(`${RUN}-${i}`),
       });
       const text = await response.text();
       if (response.status !== 201) return failures.push(`document ${i}: ${response.status} ${text}`);

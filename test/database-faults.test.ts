@@ -93,7 +93,7 @@ const silentLog = () => new Writable({ write: (_chunk, _encoding, done) => done(
 
 /** The real app (all hooks and routes) over a database handle, without migrating or checking it first. */
 async function appOver(database: DatabaseHandle, dataDir: string, logLines?: string[]): Promise<App> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir }, {});
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir }, {});
   const logStream = logLines
     ? new Writable({
         write(chunk, _encoding, done) {

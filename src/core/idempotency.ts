@@ -71,19 +71,23 @@ export function idempotencyRequestHash(method: string, route: string, body: unkn
  * answers are kept: a request that failed changed nothing (its transaction, key row included,
  * rolled back), so retrying it runs it again. On PGlite there is one connection and transactions
  * already run one at a time.
+ *
+ * `requestContent` is what must match for a retry to be "the same request"; the JSON body unless
+ * told (an upload names its bytes' hash and its query string, which the path leaves out).
  */
 export async function withIdempotency<T>(
   db: Kysely<Database>,
   request: FastifyRequest,
   reply: FastifyReply,
   work: (trx: Transaction<Database>) => Promise<IdempotentAnswer<T>>,
+  requestContent: unknown = request.body,
 ): Promise<T> {
   const key = idempotencyKeyOf(request);
   const userId = request.auth?.user?.id;
   const answer = await db.transaction().execute(async (trx): Promise<IdempotentAnswer<T> & { replayed: boolean }> => {
     if (key === undefined || !userId) return { ...(await work(trx)), replayed: false };
     const route = `${request.method} ${request.url.split('?')[0]}`;
-    const requestHash = idempotencyRequestHash(request.method, route, request.body);
+    const requestHash = idempotencyRequestHash(request.method, route, requestContent);
     const now = new Date();
     // Opportunistic purge of this user's expired keys, so an expired key counts as new.
     await repo.deleteExpiredKeysOfUser(trx, userId, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));

@@ -34,7 +34,7 @@ export async function startPlatform(): Promise<Platform> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-e2e-'));
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir }, {});
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir }, {});
   const signer = await signerFromSeed(TEST_AUDIT_SEED);
   const deps = { db: database.db, config, signer, secrets: new SecretBox(TEST_SECRET_KEY) };
   const app = await buildApp(deps, { serveWeb: true });

@@ -36,7 +36,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await createTestDatabase();
   // Each app gets its own data folder (documents, outbox files), removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-test-data-'));
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir, ...env }, {});
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir, ...env }, {});
   const signer = await signerFromSeed(TEST_AUDIT_SEED);
   const logLines: string[] = [];
   const logStream = new Writable({

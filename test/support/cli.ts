@@ -10,10 +10,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `adi …` as a child process with extra environment and optional standard input. */
-export function runAdi(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+/**
+ * Runs `adi …` as a child process with extra environment and optional standard input; `entry` runs
+ * another build of the command (a bundle from buildServerBundle in ./serve.ts).
+ */
+export function runAdi(args: string[], env: Record<string, string>, stdin?: string, entry = ADI): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ADI, ...args], {
+    const child = spawn(process.execPath, [entry, ...args], {
       env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -10,6 +10,7 @@ import * as regime from './202611272200_regime.ts';
 import * as fundPrograms from './202611272300_fund_programs.ts';
 import * as localization from './202611280100_localization.ts';
 import * as ownerRegisteredWithLink from './202611280200_owner_registered_with_link.ts';
+import * as jobRequestsWhileRunning from './202611280300_job_requests_while_running.ts';
 import * as events from './202611280400_events.ts';
 import * as portal from './202611280500_portal.ts';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '202611272300_fund_programs': fundPrograms,
   '202611280100_localization': localization,
   '202611280200_owner_registered_with_link': ownerRegisteredWithLink,
+  '202611280300_job_requests_while_running': jobRequestsWhileRunning,
   '202611280400_events': events,
   '202611280500_portal': portal,
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { sha256Hex } from '../../core/audit-chain.ts';
 import { type App, type AppDeps, actorOf } from '../../core/http.ts';
+import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams, zPageQuery } from '../../core/schemas.ts';
 import { BlobStore } from './blob-store.ts';
 import { DOCUMENT_UPLOADERS, ORGANIZATION_CREATORS, ORGANIZATION_EDITORS, ORGANIZATION_READERS, PEOPLE_READERS, REGISTRY_REVIEWERS } from './policy.ts';
@@ -232,14 +234,22 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Upload a document: the file is the request body; its type is checked from its bytes',
+        description: 'Send `Idempotency-Key` to make a retry safe: the same key, file and query return the first document; a different file or query with the key is a 409.',
+        headers: ZIdempotencyHeaders,
         params: zIdParams,
         querystring: ZUploadDocumentQuery,
         response: { 201: ZDocument, ...problemResponses(400, 401, 403, 404, 413, 415) },
       },
       handler: async (request, reply) => {
         const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const document = await registry.uploadDocument(deps.db, blobs, request.auth, actorOf(request), request.params.id, { ...request.query, bytes });
-        return reply.status(201).send(document);
+        // A retry is the same upload when its query and its bytes (by hash) are the same.
+        return withIdempotency(
+          deps.db,
+          request,
+          reply,
+          async (trx) => ({ status: 201, body: await registry.uploadDocument(trx, blobs, request.auth, actorOf(request), request.params.id, { ...request.query, bytes }) }),
+          { query: request.query, sha256: sha256Hex(bytes) },
+        );
       },
     });
   });

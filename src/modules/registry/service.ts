@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthContext } from '../../core/access.ts';
 import { AppError } from '../../core/errors.ts';
+import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Database, ReviewStatus } from '../../db/schema.ts';
 import { type AuditActor, recordAudit, recordAuditBatch } from '../audit/service.ts';
@@ -749,7 +750,8 @@ export async function uploadDocument(
     uploaded_by: auth.user?.id ?? null,
     created_at: new Date(),
   };
-  await db.transaction().execute(async (trx) => {
+  // In the caller's transaction when there is one (an upload with an Idempotency-Key).
+  await inTransaction(db, async (trx) => {
     await repo.insertDocument(trx, row);
     await recordAudit(trx, actor, {
       action: 'document.uploaded',

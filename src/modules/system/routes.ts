@@ -3,8 +3,23 @@ import { z } from 'zod';
 import { type App, type AppDeps, databaseUnavailable, sendProblem } from '../../core/http.ts';
 import { isDatabaseReachable, isDatabaseUnavailableError } from '../../db/database.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
+import { jobCounts, oldestQueuedJobs } from '../jobs/service.ts';
 
 const tags = ['system'];
+/** How long a scrape waits for the job queue's figures before it answers without them. */
+const JOB_METRICS_TIMEOUT_MS = 2_000;
+const JOB_STATUSES = ['queued', 'done', 'failed'] as const;
+
+/** The query's result, or undefined when it fails or outlasts `ms` (the database is away: /metrics still answers). */
+async function within<T>(ms: number, query: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([query.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Liveness, readiness and Prometheus metrics. */
 export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => boolean = () => true): void {
@@ -27,6 +42,31 @@ export function registerSystemRoutes(app: App, deps: AppDeps, isStarted: () => b
     name: 'adi_database_unavailable_total',
     help: 'Requests answered 503 because the database was unreachable or the connection to it was lost',
     registers: [registry],
+  });
+  // The job queue, read from the database at each scrape (one grouped count; done rows live a week).
+  new client.Gauge({
+    name: 'adi_jobs',
+    help: 'Background jobs by queue and status (queued: waiting or running; rows of one key asked for again are merged when a worker claims it)',
+    labelNames: ['queue', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      const counts = await within(JOB_METRICS_TIMEOUT_MS, jobCounts(deps.db));
+      this.reset();
+      for (const queue of new Set(counts?.map((c) => c.queue))) {
+        for (const status of JOB_STATUSES) this.set({ queue, status }, counts!.find((c) => c.queue === queue && c.status === status)?.count ?? 0);
+      }
+    },
+  });
+  new client.Gauge({
+    name: 'adi_job_oldest_queued_seconds',
+    help: 'Seconds the longest-waiting due job of a queue has been due (0 when its waiting jobs are not due yet)',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      const oldest = await within(JOB_METRICS_TIMEOUT_MS, oldestQueuedJobs(deps.db));
+      this.reset();
+      for (const { queue, seconds } of oldest ?? []) this.set({ queue }, seconds);
+    },
   });
   app.addHook('onError', (_request, _reply, error, done) => {
     if (isDatabaseUnavailableError(error)) databaseUnavailableErrors.inc();

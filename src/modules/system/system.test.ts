@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../main.ts';
+import { enqueueJobs } from '../jobs/service.ts';
 import { type TestApp, createTestApp, signedInCaller } from '../../../test/support/app.ts';
 
 let t: TestApp;
@@ -17,6 +18,20 @@ describe('system routes', () => {
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
     expect(metrics.body).toContain('adi_http_requests_total');
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('reports the job queue: jobs per queue and status, and how long the oldest due job has waited', async () => {
+    await enqueueJobs(t.database.db, 'test.metrics', [{ key: 'a', payload: {} }], new Date(Date.now() - 120_000));
+    await enqueueJobs(t.database.db, 'test.metrics', [{ key: 'b', payload: {} }]);
+    await t.database.db.updateTable('background_jobs').set({ status: 'done', finished_at: new Date() }).where('queue', '=', 'test.metrics').where('job_key', '=', 'b').execute();
+    const body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toMatch(/^# TYPE adi_jobs gauge$/m);
+    expect(body).toMatch(/^adi_jobs\{queue="test.metrics",status="queued"\} 1$/m);
+    expect(body).toMatch(/^adi_jobs\{queue="test.metrics",status="done"\} 1$/m);
+    expect(body).toMatch(/^adi_jobs\{queue="test.metrics",status="failed"\} 0$/m);
+    const oldest = Number(/^adi_job_oldest_queued_seconds\{queue="test.metrics"\} ([\d.]+)$/m.exec(body)?.[1]);
+    expect(oldest).toBeGreaterThanOrEqual(120);
+    expect(oldest).toBeLessThan(180);
   });
 
   it('sends security headers: CSP without inline scripts, HSTS, nosniff, frame denial, request id', async () => {
