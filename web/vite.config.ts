@@ -32,16 +32,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // React changes less often than the app: its chunk stays cached across releases. Mantine and
+        // the other libraries are not grouped: split by the pages that use them, the first page loads
+        // only what it shows (each page is a lazy chunk, see src/lazyPage.ts and
+        // docs/decisions/0017-portal-charts.md). Each language's messages are a chunk of their own,
+        // fetched for the language in use (src/i18n/index.ts).
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
-            // The messages of both languages are a third of the app's own code: a chunk of their own
-            // keeps the app's chunk under Vite's 500 kB warning (both are still loaded up front).
-            { name: 'messages', test: /[\\/]src[\\/]i18n[\\/](uk|en)\.ts$/, priority: 4 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 }],
         },
       },
     },

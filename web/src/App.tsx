@@ -5,80 +5,103 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { isApiError, type Role } from './api';
 import { AppLayout } from './components/AppLayout';
+import { lazyPage } from './lazyPage';
 import { RequireSection } from './components/RequireSection';
 import { RequireSession } from './components/RequireSession';
-import { AccountPage } from './pages/AccountPage';
-import { ApplicationFormPage } from './pages/ApplicationFormPage';
-import { ApplicationPage } from './pages/ApplicationPage';
-import { AuditPage } from './pages/AuditPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { DeadlinesPage } from './pages/DeadlinesPage';
-import { EnrolTotpPage } from './pages/EnrolTotpPage';
-import { AssetPage } from './pages/fund/AssetPage';
-import { AssetsPage } from './pages/fund/AssetsPage';
-import { DonationsPage } from './pages/fund/DonationsPage';
-import { EntryFormPage } from './pages/fund/EntryFormPage';
-import { FundAccountPage } from './pages/fund/FundAccountPage';
-import { FundJournalPage } from './pages/fund/FundJournalPage';
-import { FundOverviewPage } from './pages/fund/FundOverviewPage';
-import { TracingPage } from './pages/fund/TracingPage';
-import { TrialBalancePage } from './pages/fund/TrialBalancePage';
 import { HomePage } from './pages/HomePage';
-import { CategoryPage as LocalizationCategoryPage } from './pages/localization/CategoryPage';
-import { LocalizationDashboardPage } from './pages/localization/DashboardPage';
-import { NeedPage } from './pages/localization/NeedPage';
-import { NeedsPage } from './pages/localization/NeedsPage';
-import { PublicLocalizationPage } from './pages/localization/PublicLocalizationPage';
-import { ReportFormPage as CapacityReportFormPage } from './pages/localization/ReportFormPage';
-import { CapacityReportPage } from './pages/localization/ReportPage';
-import { CapacityReportsPage } from './pages/localization/ReportsPage';
-import { TaxonomyPage } from './pages/localization/TaxonomyPage';
-import { AwardPage } from './pages/programs/AwardPage';
-import { AwardsPage } from './pages/programs/AwardsPage';
-import { CallFormPage } from './pages/programs/CallFormPage';
-import { CallPage } from './pages/programs/CallPage';
-import { CallsPage } from './pages/programs/CallsPage';
-import { DisbursementsPage } from './pages/programs/DisbursementsPage';
-import { EvaluationsPage } from './pages/programs/EvaluationsPage';
-import { ProposalFormPage } from './pages/programs/ProposalFormPage';
-import { ProposalPage as FundProposalPage } from './pages/programs/ProposalPage';
-import { ProposalsPage as FundProposalsPage } from './pages/programs/ProposalsPage';
-import { ProgramSettingsPage } from './pages/programs/SettingsPage';
-import { MembershipPage } from './pages/MembershipPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { OrganizationPage } from './pages/OrganizationPage';
-import { OrganizationsPage } from './pages/OrganizationsPage';
-import { PublicFundPage } from './pages/PublicFundPage';
-import { PublicMembersPage } from './pages/PublicMembersPage';
-import { RegisterOrganizationPage } from './pages/RegisterOrganizationPage';
-import { CasePage } from './pages/screening/CasePage';
-import { CasesPage } from './pages/screening/CasesPage';
-import { ListsPage } from './pages/screening/ListsPage';
-import { MatchPage } from './pages/screening/MatchPage';
-import { RegimeApplicationPage } from './pages/regime/ApplicationPage';
-import { RegimeApplicationsPage } from './pages/regime/ApplicationsPage';
-import { AppealsPage } from './pages/regime/AppealsPage';
-import { BenefitsPage } from './pages/regime/BenefitsPage';
-import { CompliancePage } from './pages/regime/CompliancePage';
-import { ProposalsPage } from './pages/regime/ProposalsPage';
-import { PublicResidentsPage } from './pages/regime/PublicResidentsPage';
-import { ReportPage } from './pages/regime/ReportPage';
-import { ResidentPage } from './pages/regime/ResidentPage';
-import { ResidentsPage } from './pages/regime/ResidentsPage';
-import { RuleSetFormPage } from './pages/regime/RuleSetFormPage';
-import { RulesPage } from './pages/regime/RulesPage';
-import { RegimeSettingsPage } from './pages/regime/SettingsPage';
-import { VerifyPage } from './pages/regime/VerifyPage';
-import { ReviewsPage } from './pages/ReviewsPage';
-import { SignInPage } from './pages/SignInPage';
-import { TransparencyAuditPage } from './pages/TransparencyAuditPage';
-import { UsersPage } from './pages/UsersPage';
 import { AWARD_READERS, CALL_MANAGERS, EVALUATORS, PROGRAM_STAFF, PROPOSAL_READERS } from './programs';
+import { EVENT_MANAGERS } from './events';
+import { PORTAL_EDITORS } from './portal';
 import { CAPACITY_FILERS, LOCALIZATION_STAFF, TAXONOMY_EDITORS } from './localization';
 import { APPEAL_READERS, BENEFIT_READERS, REGIME_ADMINS, REGIME_READERS, REGIME_STAFF } from './regime';
 import { ME_KEY, type SectionKey } from './session';
 import { cssVariablesResolver, theme } from './theme';
+
+// Every page but the home page is loaded when first opened: the public first page stays small.
+const AccountPage = lazyPage(() => import('./pages/AccountPage'), 'AccountPage');
+const ApplicationFormPage = lazyPage(() => import('./pages/ApplicationFormPage'), 'ApplicationFormPage');
+const ApplicationPage = lazyPage(() => import('./pages/ApplicationPage'), 'ApplicationPage');
+const AuditPage = lazyPage(() => import('./pages/AuditPage'), 'AuditPage');
+const DashboardPage = lazyPage(() => import('./pages/DashboardPage'), 'DashboardPage');
+const DeadlinesPage = lazyPage(() => import('./pages/DeadlinesPage'), 'DeadlinesPage');
+const EnrolTotpPage = lazyPage(() => import('./pages/EnrolTotpPage'), 'EnrolTotpPage');
+const AgendaPage = lazyPage(() => import('./pages/events/AgendaPage'), 'AgendaPage');
+const CheckInPage = lazyPage(() => import('./pages/events/CheckInPage'), 'CheckInPage');
+const DelegatesPage = lazyPage(() => import('./pages/events/DelegatesPage'), 'DelegatesPage');
+const EventPage = lazyPage(() => import('./pages/events/EventPage'), 'EventPage');
+const EventsPage = lazyPage(() => import('./pages/events/EventsPage'), 'EventsPage');
+const MeetingsPage = lazyPage(() => import('./pages/events/MeetingsPage'), 'MeetingsPage');
+const PartnersPage = lazyPage(() => import('./pages/events/PartnersPage'), 'PartnersPage');
+const PublicEventPage = lazyPage(() => import('./pages/events/PublicEventPage'), 'PublicEventPage');
+const PublicEventsPage = lazyPage(() => import('./pages/events/PublicEventsPage'), 'PublicEventsPage');
+const SchedulePage = lazyPage(() => import('./pages/events/SchedulePage'), 'SchedulePage');
+const AssetPage = lazyPage(() => import('./pages/fund/AssetPage'), 'AssetPage');
+const AssetsPage = lazyPage(() => import('./pages/fund/AssetsPage'), 'AssetsPage');
+const DonationsPage = lazyPage(() => import('./pages/fund/DonationsPage'), 'DonationsPage');
+const EntryFormPage = lazyPage(() => import('./pages/fund/EntryFormPage'), 'EntryFormPage');
+const FundAccountPage = lazyPage(() => import('./pages/fund/FundAccountPage'), 'FundAccountPage');
+const FundJournalPage = lazyPage(() => import('./pages/fund/FundJournalPage'), 'FundJournalPage');
+const FundOverviewPage = lazyPage(() => import('./pages/fund/FundOverviewPage'), 'FundOverviewPage');
+const TracingPage = lazyPage(() => import('./pages/fund/TracingPage'), 'TracingPage');
+const TrialBalancePage = lazyPage(() => import('./pages/fund/TrialBalancePage'), 'TrialBalancePage');
+const LocalizationCategoryPage = lazyPage(() => import('./pages/localization/CategoryPage'), 'CategoryPage');
+const LocalizationDashboardPage = lazyPage(() => import('./pages/localization/DashboardPage'), 'LocalizationDashboardPage');
+const NeedPage = lazyPage(() => import('./pages/localization/NeedPage'), 'NeedPage');
+const NeedsPage = lazyPage(() => import('./pages/localization/NeedsPage'), 'NeedsPage');
+const PublicLocalizationPage = lazyPage(() => import('./pages/localization/PublicLocalizationPage'), 'PublicLocalizationPage');
+const CapacityReportFormPage = lazyPage(() => import('./pages/localization/ReportFormPage'), 'ReportFormPage');
+const CapacityReportPage = lazyPage(() => import('./pages/localization/ReportPage'), 'CapacityReportPage');
+const CapacityReportsPage = lazyPage(() => import('./pages/localization/ReportsPage'), 'CapacityReportsPage');
+const TaxonomyPage = lazyPage(() => import('./pages/localization/TaxonomyPage'), 'TaxonomyPage');
+const AwardPage = lazyPage(() => import('./pages/programs/AwardPage'), 'AwardPage');
+const AwardsPage = lazyPage(() => import('./pages/programs/AwardsPage'), 'AwardsPage');
+const CallFormPage = lazyPage(() => import('./pages/programs/CallFormPage'), 'CallFormPage');
+const CallPage = lazyPage(() => import('./pages/programs/CallPage'), 'CallPage');
+const CallsPage = lazyPage(() => import('./pages/programs/CallsPage'), 'CallsPage');
+const DisbursementsPage = lazyPage(() => import('./pages/programs/DisbursementsPage'), 'DisbursementsPage');
+const EvaluationsPage = lazyPage(() => import('./pages/programs/EvaluationsPage'), 'EvaluationsPage');
+const ProposalFormPage = lazyPage(() => import('./pages/programs/ProposalFormPage'), 'ProposalFormPage');
+const FundProposalPage = lazyPage(() => import('./pages/programs/ProposalPage'), 'ProposalPage');
+const FundProposalsPage = lazyPage(() => import('./pages/programs/ProposalsPage'), 'ProposalsPage');
+const ProgramSettingsPage = lazyPage(() => import('./pages/programs/SettingsPage'), 'ProgramSettingsPage');
+const MembershipPage = lazyPage(() => import('./pages/MembershipPage'), 'MembershipPage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
+const OrganizationPage = lazyPage(() => import('./pages/OrganizationPage'), 'OrganizationPage');
+const OrganizationsPage = lazyPage(() => import('./pages/OrganizationsPage'), 'OrganizationsPage');
+const PublicFundPage = lazyPage(() => import('./pages/PublicFundPage'), 'PublicFundPage');
+const FaqAdminPage = lazyPage(() => import('./pages/portal/FaqAdminPage'), 'FaqAdminPage');
+const FaqPage = lazyPage(() => import('./pages/portal/FaqPage'), 'FaqPage');
+const NewsPage = lazyPage(() => import('./pages/portal/NewsPage'), 'NewsPage');
+const NewsPostPage = lazyPage(() => import('./pages/portal/NewsPostPage'), 'NewsPostPage');
+const OpenDataPage = lazyPage(() => import('./pages/portal/OpenDataPage'), 'OpenDataPage');
+const PostEditorPage = lazyPage(() => import('./pages/portal/PostEditorPage'), 'PostEditorPage');
+const PostsPage = lazyPage(() => import('./pages/portal/PostsPage'), 'PostsPage');
+const TransparencyPage = lazyPage(() => import('./pages/portal/TransparencyPage'), 'TransparencyPage');
+const PublicMembersPage = lazyPage(() => import('./pages/PublicMembersPage'), 'PublicMembersPage');
+const RegisterOrganizationPage = lazyPage(() => import('./pages/RegisterOrganizationPage'), 'RegisterOrganizationPage');
+const CasePage = lazyPage(() => import('./pages/screening/CasePage'), 'CasePage');
+const CasesPage = lazyPage(() => import('./pages/screening/CasesPage'), 'CasesPage');
+const ListsPage = lazyPage(() => import('./pages/screening/ListsPage'), 'ListsPage');
+const MatchPage = lazyPage(() => import('./pages/screening/MatchPage'), 'MatchPage');
+const RegimeApplicationPage = lazyPage(() => import('./pages/regime/ApplicationPage'), 'RegimeApplicationPage');
+const RegimeApplicationsPage = lazyPage(() => import('./pages/regime/ApplicationsPage'), 'RegimeApplicationsPage');
+const AppealsPage = lazyPage(() => import('./pages/regime/AppealsPage'), 'AppealsPage');
+const BenefitsPage = lazyPage(() => import('./pages/regime/BenefitsPage'), 'BenefitsPage');
+const CompliancePage = lazyPage(() => import('./pages/regime/CompliancePage'), 'CompliancePage');
+const ProposalsPage = lazyPage(() => import('./pages/regime/ProposalsPage'), 'ProposalsPage');
+const PublicResidentsPage = lazyPage(() => import('./pages/regime/PublicResidentsPage'), 'PublicResidentsPage');
+const ReportPage = lazyPage(() => import('./pages/regime/ReportPage'), 'ReportPage');
+const ResidentPage = lazyPage(() => import('./pages/regime/ResidentPage'), 'ResidentPage');
+const ResidentsPage = lazyPage(() => import('./pages/regime/ResidentsPage'), 'ResidentsPage');
+const RuleSetFormPage = lazyPage(() => import('./pages/regime/RuleSetFormPage'), 'RuleSetFormPage');
+const RulesPage = lazyPage(() => import('./pages/regime/RulesPage'), 'RulesPage');
+const RegimeSettingsPage = lazyPage(() => import('./pages/regime/SettingsPage'), 'RegimeSettingsPage');
+const VerifyPage = lazyPage(() => import('./pages/regime/VerifyPage'), 'VerifyPage');
+const ReviewsPage = lazyPage(() => import('./pages/ReviewsPage'), 'ReviewsPage');
+const SignInPage = lazyPage(() => import('./pages/SignInPage'), 'SignInPage');
+const TransparencyAuditPage = lazyPage(() => import('./pages/TransparencyAuditPage'), 'TransparencyAuditPage');
+const UsersPage = lazyPage(() => import('./pages/UsersPage'), 'UsersPage');
 
 // When any call reports that the session is gone or still needs TOTP enrolment, refresh
 // who we are: the route guard then sends the user to sign-in or enrolment.
@@ -98,6 +121,26 @@ const LOCALIZATION_ROUTES: { path: string; section: SectionKey; roles?: readonly
   { path: 'localization/reports/new', section: 'capacityReports', roles: CAPACITY_FILERS, page: <CapacityReportFormPage mode="new" /> },
   { path: 'localization/reports/:id', section: 'capacityReports', page: <CapacityReportPage /> },
   { path: 'localization/reports/:id/edit', section: 'capacityReports', roles: CAPACITY_FILERS, page: <CapacityReportFormPage mode="edit" /> },
+];
+
+/** The forum's pages: events, an event's delegates, partners and meetings, agendas, and check-in at the door. */
+const EVENT_ROUTES: { path: string; roles?: readonly Role[]; page: ReactNode }[] = [
+  { path: 'events', page: <EventsPage /> },
+  { path: 'events/check-in', roles: EVENT_MANAGERS, page: <CheckInPage /> },
+  { path: 'events/:id', page: <EventPage /> },
+  { path: 'events/:id/delegates', page: <DelegatesPage /> },
+  { path: 'events/:id/delegates/:registrationId/agenda', page: <AgendaPage /> },
+  { path: 'events/:id/partners', page: <PartnersPage /> },
+  { path: 'events/:id/meetings', page: <MeetingsPage /> },
+  { path: 'events/:id/schedule', roles: EVENT_MANAGERS, page: <SchedulePage /> },
+];
+
+/** The portal's staff pages: officers write news and keep the FAQ, auditors read. */
+const PORTAL_ROUTES: { path: string; roles?: readonly Role[]; page: ReactNode }[] = [
+  { path: 'portal/news', page: <PostsPage /> },
+  { path: 'portal/news/new', roles: PORTAL_EDITORS, page: <PostEditorPage /> },
+  { path: 'portal/news/:id', page: <PostEditorPage /> },
+  { path: 'portal/faq', page: <FaqAdminPage /> },
 ];
 
 const queryClient = new QueryClient({
@@ -130,7 +173,14 @@ export function App() {
               <Route path="transparency/fund" element={<PublicFundPage />} />
               <Route path="residents" element={<PublicResidentsPage />} />
               <Route path="localization" element={<PublicLocalizationPage />} />
+              <Route path="events" element={<PublicEventsPage />} />
+              <Route path="events/:id" element={<PublicEventPage />} />
               <Route path="verify/:id" element={<VerifyPage />} />
+              <Route path="news" element={<NewsPage />} />
+              <Route path="news/:slug" element={<NewsPostPage />} />
+              <Route path="faq" element={<FaqPage />} />
+              <Route path="transparency" element={<TransparencyPage />} />
+              <Route path="open-data" element={<OpenDataPage />} />
               <Route path="app" element={<RequireSession />}>
                 <Route index element={<DashboardPage />} />
                 <Route
@@ -523,6 +573,28 @@ export function App() {
                     path={route.path}
                     element={
                       <RequireSection section={route.section} roles={route.roles}>
+                        {route.page}
+                      </RequireSection>
+                    }
+                  />
+                ))}
+                {EVENT_ROUTES.map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={
+                      <RequireSection section="events" roles={route.roles}>
+                        {route.page}
+                      </RequireSection>
+                    }
+                  />
+                ))}
+                {PORTAL_ROUTES.map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={
+                      <RequireSection section="portal" roles={route.roles}>
                         {route.page}
                       </RequireSection>
                     }

@@ -1,6 +1,7 @@
 // HTTP client for the ADI Platform API (described by /api/v1/openapi.json; examples in docs/api.md).
 // Every call goes through `request`, which adds the CSRF header to writes and turns
 // RFC 9457 problem+json bodies into `ApiError`s that forms can map onto fields.
+import { PARTNERING_TOPICS } from '../../src/modules/events/recommend';
 
 export const ROLES = [
   'public',
@@ -1626,6 +1627,254 @@ export const LOCALIZATION_OPEN_DATA = {
   csv: '/open-data/localization/aggregates.csv',
 } as const;
 
+// Forum and matchmaking: events with their agenda, delegates with badges, partners, B2B meetings ------
+
+export { PARTNERING_TOPICS };
+/** What a participant can seek and offer at a forum (the server's list, src/modules/events/recommend.ts). */
+export type PartneringTopic = (typeof PARTNERING_TOPICS)[number];
+export const EVENT_STATUSES = ['draft', 'published', 'closed', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const MEETING_STATUSES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** The local hours of one day when B2B meetings are held (HH:MM in the event's time zone). */
+export interface MeetingHours {
+  date: string;
+  from: string;
+  to: string;
+}
+
+/** An event's texts in both languages, its days and the time zone they are local to. */
+export interface EventBasics {
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: string;
+  descriptionEn: string;
+  venueUk: string;
+  venueEn: string;
+  /** Local dates (YYYY-MM-DD) in the event's time zone. */
+  startsOn: string;
+  endsOn: string;
+  /** An IANA time zone: meeting hours and times are local to it. */
+  timeZone: string;
+}
+
+/** What anyone may read of an event. */
+export interface PublicEventSummary extends EventBasics {
+  id: string;
+  status: EventStatus;
+}
+
+/** A speaker; `registrationId` links a registered delegate (staff only: the public sees name and affiliation). */
+export interface EventSpeaker {
+  name: string;
+  affiliation?: string;
+  registrationId?: string;
+}
+
+/** A session of the agenda as sent: its instants are ISO 8601 with a zone. */
+export interface SessionInput {
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: string;
+  descriptionEn: string;
+  room: string;
+  startsAt: string;
+  endsAt: string;
+  speakers: EventSpeaker[];
+}
+
+export interface EventSession extends SessionInput {
+  id: string;
+  version: number;
+}
+
+/** A meeting slot: `start` is its id (an ISO instant); `date` and `localTime` are local to the event. */
+export interface MeetingSlot {
+  start: string;
+  end: string;
+  date: string;
+  localTime: string;
+}
+
+export interface PublicEvent extends PublicEventSummary {
+  sessions: EventSession[];
+}
+
+export interface EventListItem extends PublicEventSummary {
+  capacity: number;
+  registered: number;
+  waitlisted: number;
+}
+
+export interface EventDetail extends PublicEventSummary {
+  capacity: number;
+  perCompanyLimit: number;
+  meetingMinutes: number;
+  tableCount: number;
+  meetingHours: MeetingHours[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  counts: { registered: number; waitlisted: number; checkedIn: number; organizations: number; meetingsRequested: number; meetingsAccepted: number; meetingsPlaced: number };
+  sessions: EventSession[];
+  slots: MeetingSlot[];
+  /** For a company user: its organization's delegates at this event; null for staff. */
+  ownRegistrations: number | null;
+}
+
+export interface NewEvent extends EventBasics {
+  capacity: number;
+  perCompanyLimit: number;
+  meetingMinutes: number;
+  tableCount: number;
+  meetingHours: MeetingHours[];
+}
+
+/** A change to an event: absent fields stay; `status` publishes, closes or cancels it. */
+export type EventChange = Partial<NewEvent> & { version: number; status?: EventStatus };
+
+export interface EventRegistration {
+  id: string;
+  eventId: string;
+  organizationId: string;
+  organizationName: string;
+  organizationCountry: string;
+  fullName: string;
+  email: string;
+  position: string;
+  status: RegistrationStatus;
+  /** 1 for the next delegate to be admitted; null unless waitlisted. */
+  waitlistPosition: number | null;
+  /** Starts of the meeting slots the delegate cannot attend. */
+  unavailableSlots: string[];
+  checkedInAt: string | null;
+  badgeCode: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface NewRegistration {
+  organizationId?: string;
+  fullName: string;
+  email: string;
+  position: string;
+  unavailableSlots: string[];
+}
+
+/** Who a badge belongs to, as the door staff see it. */
+export interface EventBadge {
+  registrationId: string;
+  eventId: string;
+  eventTitleUk: string;
+  eventTitleEn: string;
+  fullName: string;
+  position: string;
+  organizationName: string;
+  organizationCountry: string;
+  status: RegistrationStatus;
+  checkedInAt: string | null;
+  alreadyCheckedIn: boolean;
+}
+
+export interface EventParticipant {
+  organizationId: string;
+  name: string;
+  country: string;
+  kind: OrganizationKind;
+  capabilities: string[];
+  goals: string;
+  seeks: PartneringTopic[];
+  offers: PartneringTopic[];
+  interests: string[];
+  /** Delegates holding a seat. */
+  delegates: number;
+  version: number;
+}
+
+export interface ParticipantProfile {
+  version: number;
+  goals: string;
+  seeks: PartneringTopic[];
+  offers: PartneringTopic[];
+  interests: string[];
+}
+
+export interface PartnerRecommendation {
+  organizationId: string;
+  name: string;
+  country: string;
+  kind: OrganizationKind;
+  score: number;
+  reasons: { code: string; points: number; textUk: string; textEn: string }[];
+  /** The status of a request this organization already sent to the partner, if one is open. */
+  openRequest: MeetingStatus | null;
+}
+
+export interface MeetingPerson {
+  registrationId: string;
+  fullName: string;
+  position: string;
+}
+
+export interface MeetingRequest {
+  id: string;
+  eventId: string;
+  status: MeetingStatus;
+  requester: { organizationId: string; name: string; country: string; delegate: MeetingPerson };
+  recipient: { organizationId: string; name: string; country: string; delegates: MeetingPerson[] };
+  message: string;
+  decisionReason: string | null;
+  slotStart: string | null;
+  slotEnd: string | null;
+  tableNo: number | null;
+  placedBy: 'booking' | 'scheduler' | null;
+  createdAt: string;
+  decidedAt: string | null;
+  version: number;
+}
+
+export interface MeetingQuery {
+  direction?: 'incoming' | 'outgoing' | 'all';
+  status?: string;
+  placed?: string;
+  organizationId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ScheduleRun {
+  dryRun: boolean;
+  accepted: number;
+  keptFixed: number;
+  newlyPlaced: number;
+  displaced: number;
+  unplaced: { meetingId: string; reason: string }[];
+  milliseconds: number;
+}
+
+export interface AgendaItem {
+  kind: 'session' | 'meeting';
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  titleUk: string;
+  titleEn: string;
+  location: string;
+  speaking: boolean;
+  counterpart: { organizationName: string; country: string; people: string[] } | null;
+}
+
+export interface DelegateAgenda {
+  event: PublicEventSummary;
+  delegate: { registrationId: string; fullName: string; position: string; organizationName: string; status: RegistrationStatus };
+  items: AgendaItem[];
+  /** Accepted meetings not yet given a slot. */
+  unplacedMeetings: number;
+}
+
 /** A list endpoint of the fund: its items and how many match in all. */
 export interface Counted<T> {
   items: T[];
@@ -1858,6 +2107,7 @@ const FUND = `${V1}/fund`;
 const SCREENING = `${V1}/screening`;
 const REGIME = `${V1}/regime`;
 const LOCALIZATION = `${V1}/localization`;
+const EVENTS = `${V1}/events`;
 
 export const api = {
   /** The current session, or `null` when signed out (401 is an expected answer here). */
@@ -2210,4 +2460,180 @@ export const api = {
   localizationGapDetail: (code: string, period: string) => get<LocalizationGapDetail>(`${LOCALIZATION}/gaps/${id(code)}`, { period }),
   localizationTrend: (query: { granularity: 'year' | 'quarter'; category?: string }) => get<LocalizationTrend>(`${LOCALIZATION}/trend`, query),
   publicLocalization: () => get<PublicLocalization>(`${V1}/public/localization`),
+  // Forum and matchmaking
+  listPublicEvents: (query: { limit: number; offset: number }) => get<{ items: PublicEventSummary[]; total: number }>(`${V1}/public/events`, query),
+  getPublicEvent: (eventId: string) => get<PublicEvent>(`${V1}/public/events/${id(eventId)}`),
+  listEvents: (query: { status?: string; q?: string; limit: number; offset: number }) => get<Page<EventListItem>>(EVENTS, query),
+  getEvent: (eventId: string) => get<EventDetail>(`${EVENTS}/${id(eventId)}`),
+  createEvent: (input: NewEvent, idempotencyKey: string) => post<EventDetail>(EVENTS, input, { idempotencyKey }),
+  updateEvent: (eventId: string, input: EventChange) => patch<EventDetail>(`${EVENTS}/${id(eventId)}`, input),
+  createSession: (eventId: string, input: SessionInput, idempotencyKey: string) => post<EventSession>(`${EVENTS}/${id(eventId)}/sessions`, input, { idempotencyKey }),
+  updateSession: (eventId: string, sessionId: string, input: Partial<SessionInput> & { version: number }) =>
+    patch<EventSession>(`${EVENTS}/${id(eventId)}/sessions/${id(sessionId)}`, input),
+  deleteSession: (eventId: string, sessionId: string) => del(`${EVENTS}/${id(eventId)}/sessions/${id(sessionId)}`),
+  listRegistrations: (eventId: string, query: { organizationId?: string; status?: string; q?: string; limit: number; offset: number }) =>
+    get<Page<EventRegistration>>(`${EVENTS}/${id(eventId)}/registrations`, query),
+  getRegistration: (eventId: string, registrationId: string) => get<EventRegistration>(`${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}`),
+  registerDelegate: (eventId: string, input: NewRegistration, idempotencyKey: string) =>
+    post<EventRegistration>(`${EVENTS}/${id(eventId)}/registrations`, input, { idempotencyKey }),
+  updateRegistration: (eventId: string, registrationId: string, input: { version: number; fullName?: string; position?: string; unavailableSlots?: string[] }) =>
+    patch<EventRegistration>(`${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}`, input),
+  cancelRegistration: (eventId: string, registrationId: string, input: { version: number; reason?: string }, idempotencyKey: string) =>
+    post<EventRegistration>(`${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}/cancel`, input, { idempotencyKey }),
+  badgeUrl: (eventId: string, registrationId: string) => `${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}/badge.pdf`,
+  badge: (code: string) => get<EventBadge>(`${EVENTS}/badges/${id(code)}`),
+  checkIn: (code: string, idempotencyKey: string) => post<EventBadge>(`${EVENTS}/badges/${id(code)}/check-in`, {}, { idempotencyKey }),
+  listParticipants: (eventId: string, query: { q?: string; country?: string; capability?: string; limit: number; offset: number }) =>
+    get<Page<EventParticipant>>(`${EVENTS}/${id(eventId)}/participants`, query),
+  getParticipant: (eventId: string, organizationId: string) => get<EventParticipant>(`${EVENTS}/${id(eventId)}/participants/${id(organizationId)}`),
+  putParticipantProfile: (eventId: string, organizationId: string, input: ParticipantProfile) =>
+    put<EventParticipant>(`${EVENTS}/${id(eventId)}/participants/${id(organizationId)}/profile`, input),
+  recommendations: (eventId: string, organizationId: string) =>
+    get<{ organizationId: string; items: PartnerRecommendation[] }>(`${EVENTS}/${id(eventId)}/participants/${id(organizationId)}/recommendations`),
+  listMeetings: (eventId: string, query: MeetingQuery) => get<Page<MeetingRequest>>(`${EVENTS}/${id(eventId)}/meetings`, { ...query }),
+  requestMeeting: (eventId: string, input: { requesterRegistrationId: string; recipientOrganizationId: string; message: string }, idempotencyKey: string) =>
+    post<MeetingRequest>(`${EVENTS}/${id(eventId)}/meetings`, input, { idempotencyKey }),
+  acceptMeeting: (eventId: string, meetingId: string, input: { version: number; registrationIds: string[]; slotStart?: string }, idempotencyKey: string) =>
+    post<MeetingRequest>(`${EVENTS}/${id(eventId)}/meetings/${id(meetingId)}/accept`, input, { idempotencyKey }),
+  bookMeeting: (eventId: string, meetingId: string, input: { version: number; slotStart: string }, idempotencyKey: string) =>
+    post<MeetingRequest>(`${EVENTS}/${id(eventId)}/meetings/${id(meetingId)}/book`, input, { idempotencyKey }),
+  decideMeeting: (eventId: string, meetingId: string, action: 'decline' | 'cancel', input: { version: number; reason?: string }, idempotencyKey: string) =>
+    post<MeetingRequest>(`${EVENTS}/${id(eventId)}/meetings/${id(meetingId)}/${action}`, input, { idempotencyKey }),
+  runSchedule: (eventId: string, dryRun: boolean, idempotencyKey: string) => post<ScheduleRun>(`${EVENTS}/${id(eventId)}/schedule`, { dryRun }, { idempotencyKey }),
+  agenda: (eventId: string, registrationId: string) => get<DelegateAgenda>(`${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}/agenda`),
+  agendaUrl: (eventId: string, registrationId: string, format: 'pdf' | 'ics') => `${EVENTS}/${id(eventId)}/registrations/${id(registrationId)}/agenda.${format}`,
+  // Public portal
+  publicNews: (query: { tag?: string; limit: number; offset: number }) => get<Page<NewsSummary> & { tags: string[] }>(`${V1}/public/news`, query),
+  publicNewsPost: (slug: string) => get<PublicNewsPost>(`${V1}/public/news/${id(slug)}`),
+  publicFaq: () => get<PublicFaq>(`${V1}/public/faq`),
+  publicDashboard: () => get<PublicDashboard>(`${V1}/public/dashboard`),
+  openDataCatalogue: () => get<OpenDataCatalogue>(`${V1}/public/open-data`),
+  listPosts: (query: { status?: string; q?: string; limit: number; offset: number }) => get<Page<PortalPostSummary>>(`${V1}/portal/posts`, query),
+  getPost: (postId: string) => get<PortalPost>(`${V1}/portal/posts/${id(postId)}`),
+  createPost: (input: PostInput, idempotencyKey: string) => post<PortalPost>(`${V1}/portal/posts`, input, { idempotencyKey }),
+  updatePost: (postId: string, input: Partial<PostInput> & { version: number }) => patch<PortalPost>(`${V1}/portal/posts/${id(postId)}`, input),
+  transitionPost: (postId: string, input: { version: number; action: PostAction; publishAt?: string }, idempotencyKey: string) =>
+    post<PortalPost>(`${V1}/portal/posts/${id(postId)}/transitions`, input, { idempotencyKey }),
+  listFaq: () => get<{ items: FaqEntry[] }>(`${V1}/portal/faq`),
+  createFaq: (input: FaqInput, idempotencyKey: string) => post<FaqEntry>(`${V1}/portal/faq`, input, { idempotencyKey }),
+  updateFaq: (entryId: string, input: Partial<FaqInput> & { version: number }) => patch<FaqEntry>(`${V1}/portal/faq/${id(entryId)}`, input),
+  deleteFaq: (entryId: string) => del(`${V1}/portal/faq/${id(entryId)}`),
 };
+
+// Public portal: news with feeds, the FAQ, the transparency dashboard, the open data catalogue --------
+
+export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+export type PostAction = 'schedule' | 'unschedule' | 'publish' | 'archive' | 'restore';
+
+/** A post as a list shows it; a post without a written summary has the start of its text instead. */
+export interface NewsSummary {
+  id: string;
+  slug: string;
+  titleUk: string;
+  titleEn: string;
+  summaryUk: string;
+  summaryEn: string;
+  tags: string[];
+  publishedAt: string | null;
+}
+
+/** A published post: its body rendered from Markdown and sanitized by the server. */
+export interface PublicNewsPost extends NewsSummary {
+  htmlUk: string;
+  htmlEn: string;
+  updatedAt: string;
+}
+
+/** What an editor writes: Markdown in both languages. */
+export interface PostInput {
+  slug: string;
+  titleUk: string;
+  titleEn: string;
+  summaryUk: string;
+  summaryEn: string;
+  bodyUk: string;
+  bodyEn: string;
+  tags: string[];
+}
+
+export interface PortalPostSummary extends NewsSummary {
+  status: PostStatus;
+  /** When a scheduled post goes out. */
+  publishAt: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A post in any state, with the preview the public would see. */
+export interface PortalPost extends PortalPostSummary {
+  bodyUk: string;
+  bodyEn: string;
+  htmlUk: string;
+  htmlEn: string;
+}
+
+/** An FAQ entry as an editor writes it (Markdown answers). */
+export interface FaqInput {
+  groupKey: string;
+  groupUk: string;
+  groupEn: string;
+  questionUk: string;
+  questionEn: string;
+  answerUk: string;
+  answerEn: string;
+  sortOrder: number;
+  published: boolean;
+}
+
+export interface FaqEntry extends FaqInput {
+  id: string;
+  answerHtmlUk: string;
+  answerHtmlEn: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface PublicFaq {
+  groups: {
+    groupKey: string;
+    groupUk: string;
+    groupEn: string;
+    items: { id: string; questionUk: string; questionEn: string; answerHtmlUk: string; answerHtmlEn: string }[];
+  }[];
+}
+
+export interface OpenDataset {
+  id: string;
+  titleUk: string;
+  titleEn: string;
+  descriptionUk: string;
+  descriptionEn: string;
+  formats: { format: string; mediaType: string; url: string }[];
+  schemaUrl: string;
+  licenceUrl: string;
+  /** The last change the audit log records for the dataset. */
+  updatedAt: string | null;
+}
+
+export interface OpenDataCatalogue {
+  licence: { name: string; url: string };
+  datasets: OpenDataset[];
+}
+
+/** The transparency dashboard: public figures only (amounts in minor units). */
+export interface PublicDashboard {
+  generatedAt: string;
+  fund: { years: { year: number; sources: FundFlow[]; uses: FundFlow[] }[] };
+  members: { total: number; byCountry: { country: string; count: number }[] };
+  residents: { active: number };
+  localization: PublicLocalization;
+  audit: { headSeq: number; headHash: string; latestCheckpoint: { seq: number; headHash: string; signedAt: string; keyId: string } | null };
+}
+
+/** The news feeds of a language. */
+export function newsFeeds(language: 'uk' | 'en') {
+  return { atom: `/feeds/news-${language}.atom`, rss: `/feeds/news-${language}.rss` };
+}

@@ -78,3 +78,9 @@ export function formatMoney(minor: number | null | undefined, currency: string |
   const separator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return digits === 0 ? `${grouped} ${currency}` : `${grouped}${separator}${fraction} ${currency}`;
 }
+
+/** Minor units as a short figure in major units for a chart's axis ("1,2 млн", "1.2M"); rounded, never for the record. */
+export function formatMoneyCompact(minor: number, currency: string, language: AmountLanguage): string {
+  const locale = language === 'uk' ? 'uk-UA' : 'en-GB';
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(minor / 10 ** minorDigits(currency));
+}

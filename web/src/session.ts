@@ -26,6 +26,8 @@ export type SectionKey =
   | 'regime'
   | 'localization'
   | 'capacityReports'
+  | 'events'
+  | 'portal'
   | 'audit'
   | 'account';
 
@@ -60,6 +62,11 @@ export const SECTIONS: readonly Section[] = [
   // the taxonomy. Capacity reports are a section of their own so that companies reach theirs.
   { key: 'localization', path: '/app/localization', roles: ['officer', 'auditor', 'admin'] },
   { key: 'capacityReports', path: '/app/localization/reports', roles: ['company', 'officer', 'auditor'] },
+  // The forum: officers run events and check delegates in, companies register delegates and meet
+  // partners, auditors read.
+  { key: 'events', path: '/app/events', roles: ['company', 'officer', 'auditor'] },
+  // The public portal: officers write news and keep the FAQ, auditors read drafts too.
+  { key: 'portal', path: '/app/portal/news', roles: ['officer', 'auditor'] },
   { key: 'audit', path: '/app/audit', roles: ['auditor', 'admin'] },
   { key: 'account', path: '/app/account', roles: null },
 ];

@@ -1,14 +1,16 @@
-// The page frame: header (name, language, account), section navigation for signed-in users,
-// and the main landmark that the skip link jumps to.
+// The page frame: header (name, language, account), the public pages' links outside the workspace,
+// section navigation for signed-in users, and the main landmark that the skip link jumps to.
 import { AppShell, Anchor, Burger, Button, Container, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
 import { allowedSections, setMe, useMe } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Loading } from './Loading';
+import { PublicNav } from './PublicNav';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -84,15 +86,6 @@ export function AppLayout() {
               </Anchor>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              <Anchor component={Link} to="/register/members" size="sm" visibleFrom="sm" data-testid="header-members">
-                {t('layout.membersRegister')}
-              </Anchor>
-              <Anchor component={Link} to="/residents" size="sm" visibleFrom="md" data-testid="header-residents">
-                {t('layout.residentsRegister')}
-              </Anchor>
-              <Anchor component={Link} to="/localization" size="sm" visibleFrom="lg" data-testid="header-localization">
-                {t('layout.localization')}
-              </Anchor>
               <LanguageSwitch />
               {me ? (
                 <>
@@ -142,13 +135,21 @@ export function AppLayout() {
             <NavLink component={Link} to="/residents" label={t('layout.residentsRegister')} />
             <NavLink component={Link} to="/transparency/fund" label={t('layout.fund')} />
             <NavLink component={Link} to="/localization" label={t('layout.localization')} />
+            <NavLink component={Link} to="/events" label={t('layout.events')} />
             <NavLink component={Link} to="/transparency/audit" label={t('layout.transparency')} />
           </AppShell.Navbar>
         )}
 
-        <AppShell.Main id="main-content" tabIndex={-1}>
+        <AppShell.Main>
           <Container size="lg" px={0}>
-            <Outlet />
+            {/* The public pages' links (the workspace has its side navigation instead); the skip link jumps past them. */}
+            {!location.pathname.startsWith('/app') && <PublicNav />}
+            <div id="main-content" tabIndex={-1}>
+              {/* Pages other than the home page load on first visit (lazyPage.ts). */}
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            </div>
           </Container>
         </AppShell.Main>
       </AppShell>

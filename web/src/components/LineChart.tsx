@@ -40,6 +40,8 @@ interface LineChartProps {
   series: readonly LineSeries[];
   /** A value as people read it ("75,00 %"). */
   format: (value: number) => string;
+  /** A gridline's value, where `format` is too long for the axis ("1,2 млн"); `format` by default. */
+  formatAxis?: (value: number) => string;
   /** What the chart shows, for screen readers (role="img"). */
   description: string;
   /** Caption of the table with the same figures. */
@@ -74,7 +76,7 @@ function runs(points: readonly ({ x: number; y: number } | null)[]): { x: number
   return result;
 }
 
-export function LineChart({ periods, series, format, description, tableCaption, seriesHeader, minTop = 1, testId }: LineChartProps) {
+export function LineChart({ periods, series, format, formatAxis = format, description, tableCaption, seriesHeader, minTop = 1, testId }: LineChartProps) {
   const { t } = useTranslation();
   const { ref, width: measured } = useElementSize();
   const width = Math.max(300, Math.round(measured || 720));
@@ -97,7 +99,7 @@ export function LineChart({ periods, series, format, description, tableCaption, 
           <g key={tick}>
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={yOf(tick)} y2={yOf(tick)} stroke="var(--mantine-color-gray-3)" />
             <text x={MARGIN.left - 6} y={yOf(tick) + FONT / 3} fontSize={FONT} textAnchor="end" fill="var(--mantine-color-dark-9)" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {format(tick)}
+              {formatAxis(tick)}
             </text>
           </g>
         ))}

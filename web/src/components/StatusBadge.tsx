@@ -2,7 +2,7 @@
 // ledger entries and confiscated assets (fund), screening cases and organizations' screening status,
 // the regime's applications, residents, reports, criteria outcomes, proposals and appeals, and the
 // fund programs' calls, proposals, evaluations, ranking outcomes, awards, milestones and payments,
-// and localization's capacity reports.
+// localization's capacity reports, the forum's events, delegates and meeting requests, and the portal's posts.
 // The text carries the meaning; colour only repeats it.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,9 @@ import type {
   CapacityReportStatus,
   CallPhase,
   DisbursementStatus,
+  EventStatus,
+  MeetingStatus,
+  RegistrationStatus,
   FundProposalStatus,
   MilestoneStatus,
   RankingOutcome,
@@ -22,6 +25,7 @@ import type {
   MembershipStatus,
   OrganizationScreeningStatus,
   Outcome,
+  PostStatus,
   ProposalStatus,
   RegimeApplicationStatus,
   ReportStatus,
@@ -360,6 +364,70 @@ export function CapacityReportStatusBadge({ status }: { status: CapacityReportSt
   return (
     <Badge color={CAPACITY_REPORT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="capacity-report-status">
       {t(`localization.reportStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const EVENT_COLORS: Record<EventStatus, string> = {
+  draft: 'gray',
+  published: 'green',
+  closed: 'blue',
+  cancelled: 'red',
+};
+
+export function EventStatusBadge({ status }: { status: EventStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={EVENT_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="event-status">
+      {t(`events.status.${status}`)}
+    </Badge>
+  );
+}
+
+const REGISTRATION_COLORS: Record<RegistrationStatus, string> = {
+  registered: 'green',
+  waitlisted: 'yellow',
+  cancelled: 'gray',
+};
+
+/** A delegate's status; a waitlisted one with their place in the queue. */
+export function RegistrationStatusBadge({ status, waitlistPosition }: { status: RegistrationStatus; waitlistPosition?: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={REGISTRATION_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="registration-status">
+      {status === 'waitlisted' && waitlistPosition ? t('events.registrationStatus.waitlistedAt', { position: waitlistPosition }) : t(`events.registrationStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const MEETING_COLORS: Record<MeetingStatus, string> = {
+  requested: 'yellow',
+  accepted: 'green',
+  declined: 'red',
+  cancelled: 'gray',
+};
+
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={MEETING_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="meeting-status">
+      {t(`events.meetingStatus.${status}`)}
+    </Badge>
+  );
+}
+
+const POST_COLORS: Record<PostStatus, string> = {
+  draft: 'gray',
+  scheduled: 'yellow',
+  published: 'green',
+  archived: 'dark',
+};
+
+export function PostStatusBadge({ status }: { status: PostStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={POST_COLORS[status]} variant="light" tt="none" miw="max-content" data-testid="post-status">
+      {t(`portal.postStatus.${status}`)}
     </Badge>
   );
 }

@@ -1,16 +1,25 @@
-// Public landing page: what the platform is, where to sign in, and the public resources.
+// Public landing page: what the platform is, where to sign in, the latest news, and the public resources.
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { useMe } from '../session';
+import { LatestNews } from './portal/LatestNews';
+
+/** The portal's pages, first among the links; titles and texts under `portal.home`. */
+const PORTAL_LINKS: readonly { key: 'transparency' | 'faq' | 'openData'; to: string }[] = [
+  { key: 'transparency', to: '/transparency' },
+  { key: 'faq', to: '/faq' },
+  { key: 'openData', to: '/open-data' },
+];
 
 /** The public pages and the API documentation, each with its title and text under `home`. */
-const PUBLIC_LINKS: readonly { key: 'members' | 'residents' | 'fund' | 'localization' | 'transparency' | 'apiDocs'; to: string }[] = [
+const PUBLIC_LINKS: readonly { key: 'members' | 'residents' | 'fund' | 'localization' | 'events' | 'transparency' | 'apiDocs'; to: string }[] = [
   { key: 'members', to: '/register/members' },
   { key: 'residents', to: '/residents' },
   { key: 'fund', to: '/transparency/fund' },
   { key: 'localization', to: '/localization' },
+  { key: 'events', to: '/events' },
   { key: 'transparency', to: '/transparency/audit' },
   { key: 'apiDocs', to: '/docs' },
 ];
@@ -19,6 +28,10 @@ export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const signedIn = me?.session.stage === 'full';
+  const cards = [
+    ...PORTAL_LINKS.map((link) => ({ id: `portal-${link.key}`, to: link.to, title: t(`portal.home.${link.key}`), text: t(`portal.home.${link.key}Text`) })),
+    ...PUBLIC_LINKS.map((link) => ({ id: link.key, to: link.to, title: t(`home.${link.key}`), text: t(`home.${link.key}Text`) })),
+  ];
   return (
     <Stack gap="lg">
       <PageHeading documentTitle={t('home.title')}>{t('app.fullName')}</PageHeading>
@@ -36,25 +49,26 @@ export function HomePage() {
           </Button>
         )}
       </Group>
+      <LatestNews />
       <section aria-labelledby="home-links">
         <Title order={2} id="home-links" size="h3" mb="sm">
           {t('home.linksHeading')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {PUBLIC_LINKS.map((link) => (
-            <Card key={link.key} withBorder padding="lg">
+          {cards.map((link) => (
+            <Card key={link.id} withBorder padding="lg">
               {/* /docs is served by the API server, not by this app: a plain link does a full page load. */}
               {link.to === '/docs' ? (
                 <Anchor href={link.to} fw={600}>
-                  {t(`home.${link.key}`)}
+                  {link.title}
                 </Anchor>
               ) : (
-                <Anchor component={Link} to={link.to} fw={600} data-testid={`home-${link.key}`}>
-                  {t(`home.${link.key}`)}
+                <Anchor component={Link} to={link.to} fw={600} data-testid={`home-${link.id}`}>
+                  {link.title}
                 </Anchor>
               )}
               <Text size="sm" mt="xs">
-                {t(`home.${link.key}Text`)}
+                {link.text}
               </Text>
             </Card>
           ))}

@@ -1,15 +1,16 @@
 // The registry of organizations: search by name in any script or by identifier, filter by country,
 // capability and kind, a page at a time. A company user is taken to their own organization, or
 // invited to register it.
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { api, ORGANIZATION_KINDS } from '../api';
-import { capabilityNames, capabilityOptions, useCapabilities } from '../capabilities';
+import { capabilityNames, useCapabilities } from '../capabilities';
 import { countryName } from '../countries';
+import { CapabilityFilter } from '../components/CapabilityFilter';
 import { CountrySelect } from '../components/CountrySelect';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -115,17 +116,7 @@ function OrganizationSearch({ canRegister }: { canRegister: boolean }) {
             style={{ flex: '1 1 200px' }}
             maw={280}
           />
-          <Select
-            label={t('organizations.capability')}
-            searchable
-            data={[{ value: '', label: t('organizations.anyCapability') }, ...capabilityOptions(capabilities.data ?? [])]}
-            value={capability}
-            onChange={(value) => filter(setCapability)(value ?? '')}
-            comboboxProps={{ withinPortal: true }}
-            nothingFoundMessage={t('common.empty')}
-            style={{ flex: '1 1 200px' }}
-            maw={320}
-          />
+          <CapabilityFilter label={t('organizations.capability')} value={capability} onChange={filter(setCapability)} style={{ flex: '1 1 200px' }} maw={320} />
           <NativeSelect
             label={t('organizations.kind')}
             data={[

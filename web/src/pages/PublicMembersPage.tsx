@@ -1,12 +1,13 @@
 // The public register of Alliance members: anyone may read, search and download it (CSV, JSON).
-import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { capabilityLabel, capabilityOptions, useCapabilities } from '../capabilities';
+import { capabilityLabel } from '../capabilities';
 import { countryName } from '../countries';
+import { CapabilityFilter } from '../components/CapabilityFilter';
 import { CountrySelect } from '../components/CountrySelect';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -24,7 +25,6 @@ export function PublicMembersPage() {
   const [country, setCountry] = useState('');
   const [capability, setCapability] = useState('');
   const [offset, setOffset] = useState(0);
-  const capabilities = useCapabilities();
   const members = useQuery({
     queryKey: ['public', 'members', { q, country, capability, offset }],
     queryFn: () => api.listPublicMembers({ q, country, capability, limit: PAGE_SIZE, offset }),
@@ -64,17 +64,13 @@ export function PublicMembersPage() {
           }}
           style={{ flex: '0 1 240px' }}
         />
-        <Select
+        <CapabilityFilter
           label={t('publicMembers.capability')}
-          searchable
-          data={[{ value: '', label: t('organizations.anyCapability') }, ...capabilityOptions(capabilities.data ?? [])]}
           value={capability}
           onChange={(value) => {
-            setCapability(value ?? '');
+            setCapability(value);
             setOffset(0);
           }}
-          comboboxProps={{ withinPortal: true }}
-          nothingFoundMessage={t('common.empty')}
           style={{ flex: '0 1 260px' }}
         />
       </Group>

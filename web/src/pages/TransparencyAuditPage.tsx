@@ -1,6 +1,7 @@
-// Public transparency page: the audit log head, signed checkpoints, the public key, and how to verify.
+// Public transparency page: the audit log head, signed checkpoints, the public key, and how to verify:
+// with the database (the command), and without it, by anyone holding copies of the checkpoints.
 import { LoadMore } from '../components/LoadMore';
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -87,6 +88,30 @@ export function TransparencyAuditPage() {
         <Mono block testId="audit-verify-command">
           {publicKey ? `adi audit verify --public-key ${publicKey}` : 'adi audit verify'}
         </Mono>
+      </section>
+
+      {/* Without the database: what a reader of this page can check with the published checkpoints alone. */}
+      <section aria-labelledby="anyone-heading" data-testid="verify-without-access">
+        <Title order={2} size="h3" id="anyone-heading" mb="sm">
+          {t('portal.auditHelp.heading')}
+        </Title>
+        <Text maw={760} mb="sm">
+          {t('portal.auditHelp.intro')}
+        </Text>
+        <List type="ordered" spacing="xs" maw={760}>
+          <List.Item>
+            {t('portal.auditHelp.keep')}{' '}
+            <Anchor href="/api/v1/audit/checkpoints" data-testid="checkpoints-json">
+              {t('portal.auditHelp.json')}
+            </Anchor>
+          </List.Item>
+          <List.Item>{t('portal.auditHelp.compare')}</List.Item>
+          <List.Item>
+            {t('portal.auditHelp.signature')}
+            <Mono block>{'adi-audit-checkpoint/v1\n<seq>\n<fromSeq>\n<headHash>\n<rangeDigest>\n<signedAt>'}</Mono>
+          </List.Item>
+          <List.Item>{t('portal.auditHelp.report')}</List.Item>
+        </List>
       </section>
     </Stack>
   );
