@@ -136,7 +136,8 @@ describe('background jobs', () => {
     const queue = 'test.crash';
     await enqueueJobs(database.db, queue, [{ key: 'crash-1', payload: {} }]);
     // A second row of the key, as two requests in flight at the same moment leave (neither saw the other's).
-    await sql`insert into background_jobs (id, queue, job_key, payload, status, run_after, created_at) values (gen_random_uuid(), ${queue}, 'crash-1', '{}', 'queued', now(), now())`.execute(database.db);
+    // (Due a second ago, so the worker's clock, Node's, sees it due too.)
+    await sql`insert into background_jobs (id, queue, job_key, payload, status, run_after, created_at) values (gen_random_uuid(), ${queue}, 'crash-1', '{}', 'queued', now() - interval '1 second', now())`.execute(database.db);
     // What a worker that dies mid-job leaves: it claimed the key (merging the second row) and wrote,
     // then its transaction never committed (PostgreSQL rolls back a dead connection's transaction).
     await expect(
@@ -166,7 +167,8 @@ describe('background jobs', () => {
       if (calls === 1) throw new Error('the list service did not answer');
     });
     await enqueueJobs(database.db, queue, [{ key: 'throws-1', payload: {} }]);
-    await sql`insert into background_jobs (id, queue, job_key, payload, status, run_after, created_at) values (gen_random_uuid(), ${queue}, 'throws-1', '{}', 'queued', now(), now())`.execute(database.db);
+    // Due a second ago: the worker's clock (Node's) must see it due too, or it would run on its own.
+    await sql`insert into background_jobs (id, queue, job_key, payload, status, run_after, created_at) values (gen_random_uuid(), ${queue}, 'throws-1', '{}', 'queued', now() - interval '1 second', now())`.execute(database.db);
     const before = Date.now();
     expect(await runQueuedJobs(database.db, { queues: [queue] })).toEqual({ done: 0, failed: 1 });
     const [failed, ...others] = (await sql<{ status: string; attempts: number; last_error: string; run_after: Date }>`select status, attempts, last_error, run_after from background_jobs where queue = ${queue}`.execute(database.db)).rows;
