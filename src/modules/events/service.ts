@@ -433,14 +433,20 @@ export async function registerDelegate(db: Db, auth: AuthContext, actor: AuditAc
   return getRegistration(db, auth, eventId, id);
 }
 
+/** The event and the registration, locked, for a change by a caller who may see it: the version must match and the registration must not be cancelled. */
+async function lockOpenRegistration(trx: Trx, eventId: string, id: string, version: number) {
+  const event = (await repo.lockEvent(trx, eventId))!;
+  const row = await repo.lockRegistration(trx, id);
+  if (!row) throw notFound('registration');
+  if (row.version !== version) throw staleVersion(row.version, 'registration');
+  if (row.status === 'cancelled') throw new AppError('invalid_transition', { detail: 'the registration is cancelled' });
+  return { event, row };
+}
+
 export async function updateRegistration(db: Db, auth: AuthContext, actor: AuditActor, eventId: string, id: string, input: TUpdateRegistrationBody) {
   await readableRegistration(db, auth, eventId, id);
   await inTransaction(db, async (trx) => {
-    const event = (await repo.lockEvent(trx, eventId))!;
-    const row = await repo.lockRegistration(trx, id);
-    if (!row) throw notFound('registration');
-    if (row.version !== input.version) throw staleVersion(row.version, 'registration');
-    if (row.status === 'cancelled') throw new AppError('invalid_transition', { detail: 'the registration is cancelled' });
+    const { event, row } = await lockOpenRegistration(trx, eventId, id, input.version);
     const unavailable = input.unavailableSlots ? canonicalSlots(event, input.unavailableSlots, 'body.unavailableSlots') : undefined;
     if (unavailable) {
       const clash = (await repo.openMeetingsOfRegistration(trx, eventId, id)).filter((m) => m.slot_start && unavailable.includes(m.slot_start.toISOString()));
@@ -473,11 +479,7 @@ async function admitFromWaitlist(trx: Trx, actor: AuditActor, event: repo.EventR
 export async function cancelRegistration(db: Db, auth: AuthContext, actor: AuditActor, eventId: string, id: string, input: { version: number; reason?: string }) {
   await readableRegistration(db, auth, eventId, id);
   await inTransaction(db, async (trx) => {
-    const event = (await repo.lockEvent(trx, eventId))!;
-    const row = await repo.lockRegistration(trx, id);
-    if (!row) throw notFound('registration');
-    if (row.version !== input.version) throw staleVersion(row.version, 'registration');
-    if (row.status === 'cancelled') throw new AppError('invalid_transition', { detail: 'the registration is already cancelled' });
+    const { event, row } = await lockOpenRegistration(trx, eventId, id, input.version);
     const now = new Date();
     await repo.updateRegistration(trx, id, { status: 'cancelled', version: row.version + 1, updated_at: now });
     const meetings = await repo.openMeetingsOfRegistration(trx, eventId, id);
