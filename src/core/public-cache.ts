@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 // What the public reads most (news, FAQ, registers, the transparency dashboard) is computed once and
@@ -70,6 +71,8 @@ export function publicCacheFor(db: object): PublicCache {
 export interface CacheableBody {
   payload: string;
   etag: string;
+  /** The payload gzipped, made on the first request that accepts it and kept with the entry. */
+  gzipped?: Buffer;
 }
 
 /** Serializes an answer (JSON unless it is text already) and tags it with a hash of its bytes. */
@@ -78,13 +81,34 @@ export function cacheableBody(body: unknown): CacheableBody {
   return { payload, etag: `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"` };
 }
 
+// Below this size gzip saves less than its header and the client's work to undo it.
+const GZIP_MIN_BYTES = 1024;
+
+/** True when the Accept-Encoding header accepts gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
 /**
  * Sends a public answer with its ETag and the given freshness; a request whose If-None-Match names the
- * same ETag gets 304 with no body.
+ * same ETag gets 304 with no body. A client that accepts gzip gets the gzipped bytes, compressed once per
+ * cached answer: under a flood that is a fifth of the bytes to write for each request, at no CPU cost.
  */
 export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: CacheableBody, options: { maxAgeSeconds: number; contentType?: string }) {
-  reply.header('etag', body.etag).header('cache-control', `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds * 5}`);
+  const gzip = body.payload.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding']);
+  // Each encoding is its own representation, with its own strong ETag.
+  const etag = gzip ? `${body.etag.slice(0, -1)}-gz"` : body.etag;
+  reply.header('etag', etag).header('cache-control', `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds * 5}`).header('vary', 'accept-encoding');
   const match = request.headers['if-none-match'];
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === body.etag)) return reply.status(304).send();
-  return reply.type(options.contentType ?? 'application/json; charset=utf-8').send(body.payload);
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.status(304).send();
+  reply.type(options.contentType ?? 'application/json; charset=utf-8');
+  if (!gzip) return reply.send(body.payload);
+  body.gzipped ??= gzipSync(body.payload);
+  return reply.header('content-encoding', 'gzip').send(body.gzipped);
 }
