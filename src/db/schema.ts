@@ -48,6 +48,7 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable;
   portal_posts: PortalPostsTable;
   portal_faq: PortalFaqTable;
+  portal_images: PortalImagesTable;
   regime_rule_sets: RegimeRuleSetsTable;
   regime_applications: RegimeApplicationsTable;
   regime_residents: RegimeResidentsTable;
@@ -1123,7 +1124,6 @@ export interface PortalPostsTable {
   body_uk: string;
   body_en: string;
   tags: string[];
-  image_document_ids: string[];
   status: PostStatus;
   publish_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -1147,4 +1147,17 @@ export interface PortalFaqTable {
   published: boolean;
   version: number;
   updated_at: Timestamp;
+}
+
+/** An image for news posts: its bytes are in the documents store under `sha256`. */
+export interface PortalImagesTable {
+  id: string;
+  sha256: string;
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  size_bytes: ColumnType<bigint, bigint, bigint>;
+  file_name: string;
+  alt_uk: string;
+  alt_en: string;
+  uploaded_by: string;
+  created_at: Timestamp;
 }

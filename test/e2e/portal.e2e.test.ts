@@ -108,6 +108,16 @@ describe('public portal', () => {
       await op.getByTestId('save-post').click();
       await expect.poll(() => op.getByTestId('post-body-en').getAttribute('aria-invalid')).toBe('true');
       await op.getByTestId('post-body-en').fill('**252** companies from *30* countries.\n\n- Kyiv\n- 2024\n\n<script>alert(1)</script>');
+      // An image: described in both languages first, then uploaded and added to both texts.
+      const picture = await op.screenshot({ clip: { x: 0, y: 0, width: 480, height: 200 } });
+      await op.locator('input[type="file"]').setInputFiles({ name: 'forum.png', mimeType: 'image/png', buffer: picture });
+      await op.getByTestId('post-image-upload').click();
+      await expect.poll(() => op.getByRole('alert').filter({ hasText: 'describe it in both languages' }).count()).toBe(1);
+      await op.getByTestId('post-image-alt-uk').fill('Зала форуму');
+      await op.getByTestId('post-image-alt-en').fill('The forum hall');
+      await op.getByTestId('post-image-upload').click();
+      await expect.poll(() => op.getByTestId('post-body-en').inputValue()).toMatch(/!\[The forum hall\]\(\/api\/v1\/public\/images\/[0-9a-f-]{36}\)/);
+      expect(await op.getByTestId('post-body-uk').inputValue()).toMatch(/!\[Зала форуму\]\(\/api\/v1\/public\/images\/[0-9a-f-]{36}\)/);
       await op.getByTestId('save-post').click();
       await op.waitForURL(/\/app\/portal\/news\/[0-9a-f-]{36}$/);
       const postUrl = op.url();
@@ -183,6 +193,9 @@ describe('public portal', () => {
       await reader.waitForURL(`**/news/${SLUG}`);
       await expect.poll(() => reader.getByTestId('page-title').textContent()).toBe(TITLE_UK);
       expect(await reader.getByTestId('post-body').locator('strong').textContent()).toBe('252');
+      // The uploaded image is shown from the platform, described in the reader's language.
+      const image = reader.getByTestId('post-body').getByRole('img', { name: 'Зала форуму' });
+      await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth)).toBe(480);
       expect(await reader.locator('meta[name="description"]').getAttribute('content')).toBe('252 компанії з 30 країн заснували Альянс.');
       await shot(reader, 'portal-post-uk.png');
       await reader.getByTestId('lang-switch').getByText('EN').click();

@@ -273,6 +273,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/portal/faq':                                             '.. of .. .. .. .. ..',
   'PATCH /api/v1/portal/faq/:id':                                        '.. of .. .. .. .. ..',
   'DELETE /api/v1/portal/faq/:id':                                       '.. of .. .. .. .. ..',
+  'POST /api/v1/portal/images':                                          '.. of .. .. .. .. ..',
+  'GET /api/v1/portal/images':                                           '.. of .. .. .. au ..',
+  'GET /api/v1/public/images/:id':                                       'PUBLIC',
   'GET /api/v1/public/news':                                             'PUBLIC',
   'GET /api/v1/public/news/:slug':                                       'PUBLIC',
   'GET /feeds/news-uk.atom':                                             'PUBLIC',
@@ -380,6 +383,7 @@ export const NOT_COMPANY_OWNED_PREFIXES: Readonly<Record<string, string>> = {
   '/api/v1/portal/posts/:id': 'news posts of the platform (officers write them)',
   '/api/v1/portal/faq/:id': 'the FAQ of the platform',
   '/api/v1/public/news/:slug': 'published news, public on purpose',
+  '/api/v1/public/images/:id': 'images made for public news posts, public on purpose',
   '/api/v1/events/:id/participants/:organizationId': 'partner-search profiles: shown to every company at the event on purpose; the profile and recommendations below it are company-owned',
 };
 

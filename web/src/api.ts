@@ -2511,6 +2511,9 @@ export const api = {
   listPosts: (query: { status?: string; q?: string; limit: number; offset: number }) => get<Page<PortalPostSummary>>(`${V1}/portal/posts`, query),
   getPost: (postId: string) => get<PortalPost>(`${V1}/portal/posts/${id(postId)}`),
   createPost: (input: PostInput, idempotencyKey: string) => post<PortalPost>(`${V1}/portal/posts`, input, { idempotencyKey }),
+  /** Uploads an image for posts as the raw body; the answer carries the Markdown that shows it in each language. */
+  uploadPostImage: (input: { file: File; altUk: string; altEn: string }) =>
+    request<PortalImage>('POST', withQuery(`${V1}/portal/images`, { fileName: input.file.name, altUk: input.altUk, altEn: input.altEn }), input.file),
   updatePost: (postId: string, input: Partial<PostInput> & { version: number }) => patch<PortalPost>(`${V1}/portal/posts/${id(postId)}`, input),
   transitionPost: (postId: string, input: { version: number; action: PostAction; publishAt?: string }, idempotencyKey: string) =>
     post<PortalPost>(`${V1}/portal/posts/${id(postId)}/transitions`, input, { idempotencyKey }),
@@ -2568,6 +2571,20 @@ export interface PortalPostSummary extends NewsSummary {
 }
 
 /** A post in any state, with the preview the public would see. */
+/** An image uploaded for posts (`/api/v1/portal/images`). */
+export interface PortalImage {
+  id: string;
+  url: string;
+  markdownUk: string;
+  markdownEn: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  altUk: string;
+  altEn: string;
+  createdAt: string;
+}
+
 export interface PortalPost extends PortalPostSummary {
   bodyUk: string;
   bodyEn: string;

@@ -13,6 +13,7 @@ import * as ownerRegisteredWithLink from './202611280200_owner_registered_with_l
 import * as jobRequestsWhileRunning from './202611280300_job_requests_while_running.ts';
 import * as events from './202611280400_events.ts';
 import * as portal from './202611280500_portal.ts';
+import * as portalImages from './202611280600_portal_images.ts';
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '202611280300_job_requests_while_running': jobRequestsWhileRunning,
   '202611280400_events': events,
   '202611280500_portal': portal,
+  '202611280600_portal_images': portalImages,
 };

@@ -32,9 +32,12 @@ describe('markdown for the public', () => {
     expect(renderMarkdown('[click](javascript:alert(1))')).not.toContain('<a ');
   });
 
-  it('shows images only from https', () => {
-    expect(renderMarkdown('![plant](https://adi.example/plant.jpg)')).toBe('<p><img src="https://adi.example/plant.jpg" alt="plant" /></p>');
-    expect(renderMarkdown('![plant](http://adi.example/plant.jpg)')).not.toContain('src=');
+  it('shows only images uploaded to the platform', () => {
+    const id = '019ac000-0000-7000-8000-000000000001';
+    expect(renderMarkdown(`![plant](/api/v1/public/images/${id})`)).toBe(`<p><img src="/api/v1/public/images/${id}" alt="plant" loading="lazy" /></p>`);
+    for (const src of ['https://adi.example/plant.jpg', 'http://adi.example/plant.jpg', '//adi.example/plant.jpg', '/api/v1/public/images/../../auth/me', 'data:image/png;base64,AAAA', `/api/v1/public/images/${id}?x=1`]) {
+      expect(renderMarkdown(`![plant](${src})`), src).not.toContain('<img');
+    }
   });
 
   it('gives plain text for summaries', () => {

@@ -189,3 +189,43 @@ describe('transparency', () => {
     expect(urls.some((u: string) => u.includes('scheduled-update'))).toBe(true);
   });
 });
+
+describe('images for posts', () => {
+  // A 1×1 PNG, and a PDF that claims to be one.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const upload = (caller: Caller, bytes: Buffer, query = 'fileName=plant.png&altUk=%D0%A6%D0%B5%D1%85%20%5B1%5D&altEn=The%20plant%20%5B1%5D', extra: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/portal/images?${query}`, headers: { ...caller.headers, 'content-type': 'image/png', ...extra }, payload: bytes });
+
+  it('an officer uploads an image; a post shows it; anyone downloads the same bytes, cached for good', async () => {
+    expect((await upload(company, png)).statusCode).toBe(403);
+    expect((await upload(officer, pdf)).json()).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect((await upload(officer, Buffer.alloc(0))).statusCode).toBe(400);
+    expect((await upload(officer, png, 'fileName=a/b.png&altUk=x&altEn=y')).statusCode).toBe(400);
+    expect((await upload(officer, png, 'fileName=plant.png&altEn=y')).statusCode).toBe(400);
+
+    const first = await upload(officer, png, undefined, { 'idempotency-key': 'image-1' });
+    expect(first.statusCode).toBe(201);
+    const image = first.json();
+    expect(image).toMatchObject({ contentType: 'image/png', sizeBytes: png.length, url: `/api/v1/public/images/${image.id}`, markdownEn: `![The plant \\[1\\]](/api/v1/public/images/${image.id})` });
+    // A retry with the same key is the same image, not a second one.
+    const retry = await upload(officer, png, undefined, { 'idempotency-key': 'image-1' });
+    expect(retry.json().id).toBe(image.id);
+    expect((await api(auditor, 'GET', '/api/v1/portal/images')).items.filter((i: { id: string }) => i.id === image.id)).toHaveLength(1);
+
+    const download = await t.app.inject({ method: 'GET', url: image.url });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.compare(download.rawPayload, png)).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: image.url, headers: { 'if-none-match': String(download.headers.etag) } })).statusCode).toBe(304);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/images/019ac000-0000-7000-8000-000000000999' })).statusCode).toBe(404);
+
+    const draft = await api(officer, 'POST', '/api/v1/portal/posts', post('plant-visit', { bodyEn: `A visit.\n\n${image.markdownEn}`, bodyUk: `Візит.\n\n${image.markdownUk}` }), 201);
+    await publish(draft.id, draft.version);
+    const shown = await api(null, 'GET', '/api/v1/public/news/plant-visit');
+    expect(shown.htmlEn).toContain(`<img src="/api/v1/public/images/${image.id}" alt="The plant [1]" loading="lazy" />`);
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('target_id', '=', image.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['portal.image_uploaded']);
+  });
+});

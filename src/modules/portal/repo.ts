@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
 import { escapeLike } from '../../db/like.ts';
 import { pageWithTotal } from '../../db/paging.ts';
-import type { Database, PortalFaqTable, PortalPostsTable, PostStatus } from '../../db/schema.ts';
+import type { Database, PortalFaqTable, PortalImagesTable, PortalPostsTable, PostStatus } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -112,4 +112,18 @@ export async function lastChangeOf(db: Db, actionPrefixes: string[]): Promise<Da
     .where((eb) => eb.or(actionPrefixes.map((prefix) => eb('action', 'like', `${escapeLike(prefix)}%`))))
     .executeTakeFirst();
   return row?.at ? new Date(row.at as Date) : null;
+}
+
+// Images ------------------------------------------------------------------------------------------
+
+export async function insertImage(trx: Trx, row: Insertable<PortalImagesTable>) {
+  await trx.insertInto('portal_images').values(row).execute();
+}
+
+export function findImage(db: Db, id: string) {
+  return db.selectFrom('portal_images').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listImages(db: Db, limit: number, offset: number) {
+  return pageWithTotal(db.selectFrom('portal_images').selectAll(), (q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset));
 }

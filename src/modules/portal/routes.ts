@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type App, type AppDeps, actorOf, publicBaseUrl } from '../../core/http.ts';
+import { sha256Hex } from '../../core/audit-chain.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { PUBLIC_TOPICS, cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { listPublicEvents } from '../events/service.ts';
+import { BlobStore } from '../registry/blob-store.ts';
 import { PORTAL_EDITORS, PORTAL_READERS } from './policy.ts';
 import {
   ZCreateFaqBody,
@@ -20,9 +22,13 @@ import {
   ZPublicFaq,
   ZPublicPost,
   ZPublicPostList,
+  ZPortalImage,
+  ZPortalImageList,
+  ZPortalImageListQuery,
   ZPublicPostListQuery,
   ZUpdateFaqBody,
   ZUpdatePostBody,
+  ZUploadImageQuery,
   zSlugParams,
 } from './schema.ts';
 import * as portal from './service.ts';
@@ -80,6 +86,64 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
       const body = await withIdempotency(deps.db, request, reply, async (trx) => ({ status: 200, body: await portal.transitionPost(trx, actorOf(request), request.params.id, request.body) }));
       dropNews();
       return body;
+    },
+  });
+
+  // Editors: images --------------------------------------------------------------------------------
+
+  const blobs = new BlobStore(deps.config.dataDir);
+  // The upload takes the image as the raw request body (what it is, is decided from its bytes), so it
+  // lives in its own scope with a byte parser and the document size limit.
+  app.register(async (scope: App) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.documentMaxBytes }, (_request, body, done) => done(null, body));
+    scope.post('/api/v1/portal/images', {
+      config: { access: PORTAL_EDITORS },
+      bodyLimit: deps.config.documentMaxBytes,
+      schema: {
+        tags,
+        summary: 'Upload an image for posts (PNG, JPEG or WebP): the file is the request body; its type is checked from its bytes',
+        description: 'The answer carries the Markdown that shows the image in each language. Send `Idempotency-Key` to make a retry safe.',
+        headers: ZIdempotencyHeaders,
+        querystring: ZUploadImageQuery,
+        response: { 201: ZPortalImage, ...problemResponses(400, 401, 403, 409, 413, 415) },
+      },
+      handler: async (request, reply) => {
+        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return withIdempotency(
+          deps.db,
+          request,
+          reply,
+          async (trx) => ({ status: 201, body: await portal.uploadImage(trx, blobs, actorOf(request), { ...request.query, bytes }) }),
+          { query: request.query, sha256: sha256Hex(bytes) },
+        );
+      },
+    });
+  });
+
+  app.get('/api/v1/portal/images', {
+    config: { access: PORTAL_READERS },
+    schema: { tags, summary: 'Uploaded images, newest first', querystring: ZPortalImageListQuery, response: { 200: ZPortalImageList, ...problemResponses(400, 401, 403) } },
+    handler: async (request) => portal.listImages(deps.db, request.query.limit, request.query.offset),
+  });
+
+  app.get('/api/v1/public/images/:id', {
+    config: { access: 'public' },
+    schema: {
+      tags: publicTags,
+      summary: 'An image of a news post (its bytes never change, so it is cached for a year)',
+      params: zIdParams,
+      response: { 200: z.any().describe('the image (PNG, JPEG or WebP)'), 304: z.null().describe('not modified'), ...problemResponses(400, 404) },
+    },
+    handler: async (request, reply) => {
+      const image = await portal.openImage(deps.db, blobs, request.params.id);
+      const etag = `"${image.sha256}"`;
+      reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag);
+      if (request.headers['if-none-match'] === etag) {
+        image.stream.destroy();
+        return reply.status(304).send(null);
+      }
+      return reply.type(image.contentType).header('content-length', String(image.sizeBytes)).send(image.stream);
     },
   });
 

@@ -162,3 +162,33 @@ export const ZDashboard = z.object({
   localization: z.any().describe('the public localization aggregates (suppressed as on /open-data/localization/aggregates.json)'),
   audit: z.object({ headSeq: z.int(), headHash: z.string(), latestCheckpoint: z.object({ seq: z.int(), headHash: z.string(), signedAt: z.string(), keyId: z.string() }).nullable() }),
 });
+
+// Images ------------------------------------------------------------------------------------------
+
+/** The address a post's Markdown uses for an uploaded image. */
+export const imageUrl = (id: string) => `/api/v1/public/images/${id}`;
+
+export const ZUploadImageQuery = z.strictObject({
+  fileName: zText(200).refine((v) => !/[\\/]/.test(v), 'must be a file name, not a path'),
+  altUk: zText(300).describe('what the image shows, in Ukrainian (read aloud by screen readers)'),
+  altEn: zText(300).describe('what the image shows, in English'),
+});
+export type TUploadImageQuery = z.infer<typeof ZUploadImageQuery>;
+
+export const ZPortalImage = z
+  .object({
+    id: z.uuid(),
+    url: z.string().describe('the address to use in Markdown: ![alt](url)'),
+    markdownUk: z.string().describe('the Markdown that shows the image with its Ukrainian description'),
+    markdownEn: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+    sizeBytes: z.int(),
+    altUk: z.string(),
+    altEn: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PortalImage' });
+export type TPortalImage = z.infer<typeof ZPortalImage>;
+export const ZPortalImageList = z.object({ items: z.array(ZPortalImage), total: z.int(), limit: z.int(), offset: z.int() });
+export const ZPortalImageListQuery = z.strictObject({ ...zPageQuery });

@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import { AppError, invalidFields, staleVersion } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
@@ -11,8 +12,9 @@ import { listPublicMembers, membersByCountry } from '../membership/service.ts';
 import { publicRegister } from '../regime/public-service.ts';
 import { type FeedInfo, type FeedPost, atomFeed, rssFeed } from './feeds.ts';
 import { markdownToText, renderMarkdown } from './markdown.ts';
+import type { BlobStore } from '../registry/blob-store.ts';
 import * as repo from './repo.ts';
-import type { TCreateFaqBody, TCreatePostBody, TPostTransitionBody, TUpdateFaqBody, TUpdatePostBody } from './schema.ts';
+import { type TCreateFaqBody, type TCreatePostBody, type TPortalImage, type TPostTransitionBody, type TUpdateFaqBody, type TUpdatePostBody, type TUploadImageQuery, imageUrl } from './schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -94,7 +96,6 @@ export async function createPost(db: Db, actor: AuditActor, input: TCreatePostBo
       body_uk: input.bodyUk,
       body_en: input.bodyEn,
       tags: [...new Set(input.tags)],
-      image_document_ids: [],
       status: 'draft',
       version: 1,
       created_by: actor.actorLabel,
@@ -484,4 +485,72 @@ export async function sitemap(db: Db, baseUrl: string, events: Array<{ id: strin
     ),
   );
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', ...urls, '</urlset>', ''].join('\n');
+}
+
+// Images ------------------------------------------------------------------------------------------
+
+/** Image types a post may show, as detected from the bytes (the name and header are not trusted). */
+const IMAGE_TYPES = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' } as const;
+type ImageType = keyof typeof IMAGE_TYPES;
+
+/** Markdown for an image: the description with Markdown's own brackets and backslashes escaped. */
+function imageMarkdown(alt: string, id: string): string {
+  return `![${alt.replace(/[\\[\]]/g, (c) => `\\${c}`)}](${imageUrl(id)})`;
+}
+
+function presentImage(row: NonNullable<Awaited<ReturnType<typeof repo.findImage>>>): TPortalImage {
+  return {
+    id: row.id,
+    url: imageUrl(row.id),
+    markdownUk: imageMarkdown(row.alt_uk, row.id),
+    markdownEn: imageMarkdown(row.alt_en, row.id),
+    fileName: row.file_name,
+    contentType: row.content_type,
+    sizeBytes: Number(row.size_bytes),
+    altUk: row.alt_uk,
+    altEn: row.alt_en,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Stores an image for posts in the documents store after checking what its bytes really are. */
+export async function uploadImage(db: Db, blobs: BlobStore, actor: AuditActor, input: TUploadImageQuery & { bytes: Buffer }): Promise<TPortalImage> {
+  if (input.bytes.length === 0) throw new AppError('validation_failed', { detail: 'the file is empty', errors: [{ field: 'body', message: 'is empty' }] });
+  const detected = await fileTypeFromBuffer(input.bytes);
+  if (!detected || !(detected.mime in IMAGE_TYPES)) {
+    throw new AppError('unsupported_media_type', { detail: `the file content is ${detected ? detected.mime : 'not a recognised image format'}; allowed: ${Object.values(IMAGE_TYPES).join(', ')}` });
+  }
+  const sha256 = await blobs.put(input.bytes);
+  const row = {
+    id: uuidv7(),
+    sha256,
+    content_type: detected.mime as ImageType,
+    size_bytes: BigInt(input.bytes.length),
+    file_name: input.fileName,
+    alt_uk: input.altUk,
+    alt_en: input.altEn,
+    uploaded_by: actor.actorLabel,
+    created_at: new Date(),
+  };
+  await inTransaction(db, async (trx) => {
+    await repo.insertImage(trx, row);
+    await recordAuditBatch(trx, actor, [
+      { action: 'portal.image_uploaded', targetType: 'portal_image', targetId: row.id, details: { fileName: row.file_name, contentType: row.content_type, sizeBytes: input.bytes.length, sha256 } },
+    ]);
+  });
+  return presentImage(row);
+}
+
+export async function listImages(db: Db, limit: number, offset: number) {
+  const { items, total } = await repo.listImages(db, limit, offset);
+  return { items: items.map(presentImage), total, limit, offset };
+}
+
+/** An image's type and bytes for anyone: images are public once uploaded (they are made for public posts). */
+export async function openImage(db: Db, blobs: BlobStore, id: string) {
+  const row = await repo.findImage(db, id);
+  if (!row) throw notFound('image');
+  const stream = blobs.open(row.sha256);
+  if (!stream) throw new AppError('not_found', { detail: 'the image file is missing from storage; restore the documents folder' });
+  return { contentType: row.content_type, sizeBytes: Number(row.size_bytes), sha256: row.sha256, stream };
 }

@@ -2,12 +2,12 @@
 // languages and the tags, saves (a draft), and then sees the preview the server rendered and
 // sanitized, exactly as the public will. From there the post is published now or scheduled for a
 // time, unscheduled, archived or restored; each action names the state it leads to. Auditors read.
-import { Anchor, Button, Card, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, FileInput, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api, newIdempotencyKey, type PortalPost, type PostAction, type PostInput } from '../../api';
+import { api, newIdempotencyKey, type PortalImage, type PortalPost, type PostAction, type PostInput } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Fact, Facts } from '../../components/Facts';
@@ -355,6 +355,7 @@ function PostForm({ initial, slugLocked, pending, error, submitLabel, onSubmit }
               </Fieldset>
             ))}
           </SimpleGrid>
+          <ImageInsert onInserted={(image) => setValues((current) => ({ ...current, bodyUk: `${current.bodyUk.trimEnd()}\n\n${image.markdownUk}\n`, bodyEn: `${current.bodyEn.trimEnd()}\n\n${image.markdownEn}\n` }))} />
           <ErrorAlert error={error} fieldErrors={server.other} />
           <Group>
             <Button type="submit" loading={pending} data-testid="save-post">
@@ -364,5 +365,57 @@ function PostForm({ initial, slugLocked, pending, error, submitLabel, onSubmit }
         </Stack>
       </form>
     </Card>
+  );
+}
+
+/** Uploads an image with its description in both languages and hands back the Markdown that shows it. */
+function ImageInsert({ onInserted }: { onInserted: (image: PortalImage) => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [altUk, setAltUk] = useState('');
+  const [altEn, setAltEn] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [done, setDone] = useState(false);
+  const upload = useMutation({
+    mutationFn: (input: { file: File; altUk: string; altEn: string }) => api.uploadPostImage(input),
+    onSuccess: (image) => {
+      onInserted(image);
+      setFile(null);
+      setAltUk('');
+      setAltEn('');
+      setDone(true);
+    },
+  });
+  const start = () => {
+    setDone(false);
+    const ready = file !== null && altUk.trim() !== '' && altEn.trim() !== '';
+    setMissing(!ready);
+    if (ready) upload.mutate({ file, altUk: altUk.trim(), altEn: altEn.trim() });
+  };
+  return (
+    <Fieldset legend={t('portal.editor.image.legend')} variant="filled">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('portal.editor.image.help')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <FileInput label={t('portal.editor.image.file')} accept="image/png,image/jpeg,image/webp" value={file} onChange={setFile} clearable data-testid="post-image-file" />
+          <TextInput label={t('portal.editor.image.altUk')} description={t('portal.editor.image.altHelp')} value={altUk} onChange={(event) => setAltUk(event.currentTarget.value)} data-testid="post-image-alt-uk" />
+          <TextInput label={t('portal.editor.image.altEn')} description={t('portal.editor.image.altHelp')} value={altEn} onChange={(event) => setAltEn(event.currentTarget.value)} data-testid="post-image-alt-en" />
+        </SimpleGrid>
+        {missing && (
+          <Text size="sm" c="red.8" role="alert">
+            {t('portal.editor.image.missing')}
+          </Text>
+        )}
+        <ErrorAlert error={upload.error} />
+        {done && <SuccessAlert>{t('portal.editor.image.inserted')}</SuccessAlert>}
+        <Group>
+          <Button variant="light" onClick={start} loading={upload.isPending} data-testid="post-image-upload">
+            {t('portal.editor.image.upload')}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
   );
 }
