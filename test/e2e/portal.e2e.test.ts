@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/core/ids.ts';
@@ -62,10 +64,10 @@ async function seedPublicFigures() {
   await signCheckpoint(db, platform.t.signer);
 }
 
-/** Presses Tab until the focused element has the test id (at most `limit` times); fails otherwise. */
-async function tabTo(page: Page, testId: string, limit: number) {
+/** Presses Tab (or Shift+Tab, backwards) until the focused element has the test id (at most `limit` times); fails otherwise. */
+async function tabTo(page: Page, testId: string, limit: number, key: 'Tab' | 'Shift+Tab' = 'Tab') {
   for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if ((await page.evaluate<string | undefined>('document.activeElement?.dataset?.testid')) === testId) return;
   }
   throw new Error(`${testId} was not reached in ${limit} presses of Tab`);
@@ -195,7 +197,7 @@ describe('public portal', () => {
       expect(await reader.getByTestId('post-body').locator('strong').textContent()).toBe('252');
       // The uploaded image is shown from the platform, described in the reader's language.
       const image = reader.getByTestId('post-body').getByRole('img', { name: 'Зала форуму' });
-      await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth)).toBe(480);
+      await expect.poll(() => image.evaluate((element) => { const picture = element as unknown as { complete: boolean; naturalWidth: number }; return picture.complete && picture.naturalWidth; })).toBe(480);
       expect(await reader.locator('meta[name="description"]').getAttribute('content')).toBe('252 компанії з 30 країн заснували Альянс.');
       await shot(reader, 'portal-post-uk.png');
       await reader.getByTestId('lang-switch').getByText('EN').click();
@@ -236,7 +238,7 @@ describe('public portal', () => {
       await shared.waitForURL('**/transparency/audit');
       await shared.getByTestId('verify-without-access').waitFor();
       await shared.goto(`${baseUrl}/open-data?lang=en`);
-      await expect.poll(() => shared.getByTestId('dataset').count(), { timeout: 15_000 }).toBe(9);
+      await expect.poll(() => shared.getByTestId('dataset').count(), { timeout: 15_000 }).toBe(10);
       expect(await shared.getByRole('link', { name: 'News: Atom (EN)' }).getAttribute('href')).toBe('/feeds/news-en.atom');
       await shot(shared, 'portal-open-data-en.png');
       for (const context of [officerContext, readerContext, sharedContext]) await context.close();
@@ -246,7 +248,7 @@ describe('public portal', () => {
   it('passes axe on every public page in both languages, and works by keyboard alone', () =>
     snapshotOnFailure(platform.browser, async () => {
       const { baseUrl, browser } = platform;
-      const pages = ['/', '/news', `/news/${SLUG}`, '/faq', '/transparency', '/open-data', '/register/members', '/residents', '/transparency/fund', '/transparency/audit', '/localization', '/events'];
+      const pages = ['/', '/news', `/news/${SLUG}`, '/faq', '/transparency', '/open-data', '/register/members', '/residents', '/register/awards', '/transparency/fund', '/transparency/audit', '/localization', '/events'];
       // Both languages side by side, each loading the app once and then moving from page to page as a
       // click on a link would (React Router follows the history): the scans are what take the time.
       await Promise.all(
@@ -289,6 +291,35 @@ describe('public portal', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/news/${SLUG}`);
       await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(TITLE_EN);
+
+      // Keyboard only: sort the register of members by country with its header, one way and then the
+      // other, and download that order as CSV.
+      await page.goto(`${baseUrl}/register/members`);
+      const memberNames = () => page.getByTestId('public-member').locator('td:first-child').allTextContents();
+      await expect.poll(memberNames, { timeout: 15_000 }).toEqual(['Gdansk Shipyard Defence', 'Kyiv Armour Works', 'Lviv Optics', 'Munich Sensors GmbH']);
+      const countryHeader = page.getByRole('columnheader', { name: 'Country', exact: true });
+      expect(await countryHeader.getAttribute('aria-sort')).toBe('none');
+      expect(await page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('ascending');
+      await tabTo(page, 'sort-country', 40);
+      expect(await focusVisible(page), 'focus indicator on the sort button').toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => countryHeader.getAttribute('aria-sort')).toBe('ascending');
+      await expect.poll(memberNames).toEqual(['Munich Sensors GmbH', 'Gdansk Shipyard Defence', 'Kyiv Armour Works', 'Lviv Optics']);
+      // The button keeps the focus: Space sorts the other way.
+      await page.keyboard.press('Space');
+      await expect.poll(() => countryHeader.getAttribute('aria-sort')).toBe('descending');
+      const descending = ['Lviv Optics', 'Kyiv Armour Works', 'Gdansk Shipyard Defence', 'Munich Sensors GmbH'];
+      await expect.poll(memberNames).toEqual(descending);
+      expect(await page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('none');
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ sort: 'country', order: 'desc' });
+      // The downloads are above the table: back to the CSV link, and Enter saves the file in that order.
+      await tabTo(page, 'members-csv', 20, 'Shift+Tab');
+      expect(await page.getByTestId('members-csv').getAttribute('href')).toBe('/api/v1/public/members?sort=country&order=desc&scope=all&format=csv');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toBe('adi-members.csv');
+      const records = parse(await readFile((await download.path())!, 'utf8'), { bom: true, columns: true }) as Array<{ name: string; country: string }>;
+      expect(records.map((r) => r.name)).toEqual(descending);
+      expect(records.map((r) => r.country)).toEqual(['UA', 'UA', 'PL', 'DE']);
       await context.close();
     }));
 });

@@ -220,6 +220,10 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${secret}` };
     const users = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer });
     expect(users.statusCode).toBe(200);
+    // An integration can ask who it is: the token's user, no browser session.
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { email: admin.email }, session: null, token: { prefix: token.prefix } });
     // No CSRF token needed for bearer writes.
     const org = await t.app.inject({ method: 'POST', url: '/api/v1/organizations', headers: bearer, payload: { name: 'Token Org', nameUk: 'Token Org', country: 'UA', kind: 'manufacturer' } });
     expect(org.statusCode).toBe(201);

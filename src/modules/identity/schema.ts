@@ -20,14 +20,21 @@ export const ZUser = z
   .meta({ id: 'User' });
 export type TUser = z.infer<typeof ZUser>;
 
+/** How long an API token lives when its creator does not say: a forgotten token must not work for ever. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+
 export const ZMe = z
   .object({
     user: ZUser,
-    session: z.object({
-      stage: z.enum(['full', 'totp_enrolment']),
-      csrfToken: z.string(),
-      expiresAt: z.iso.datetime(),
-    }),
+    session: z
+      .object({
+        stage: z.enum(['full', 'totp_enrolment']),
+        csrfToken: z.string(),
+        expiresAt: z.iso.datetime(),
+      })
+      .nullable()
+      .describe('the browser session; null when the caller used an API token'),
+    token: z.object({ prefix: z.string() }).nullable().describe('the API token used (its public prefix); null for a browser session'),
   })
   .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;
@@ -92,6 +99,6 @@ export const ZApiToken = z
 
 export const ZCreateTokenBody = z.strictObject({
   name: zText(100),
-  expiresInDays: z.number().int().min(1).max(730).optional(),
+  expiresInDays: z.number().int().min(1).max(730).optional().describe(`days until the token stops working; ${'$'}{API_TOKEN_DEFAULT_DAYS} when absent`),
 });
 export const ZCreatedToken = z.object({ token: ZApiToken, secret: z.string() });

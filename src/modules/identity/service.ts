@@ -15,7 +15,7 @@ import {
   verifyPassword,
 } from './credentials.ts';
 import * as repo from './repo.ts';
-import type { TCreateUser, TMe, TUpdateUser, TUser } from './schema.ts';
+import { API_TOKEN_DEFAULT_DAYS, type TCreateUser, type TMe, type TUpdateUser, type TUser } from './schema.ts';
 
 /** Session settings from the configuration. */
 export interface SessionPolicy {
@@ -190,7 +190,7 @@ async function issueSession(db: Kysely<Database> | Parameters<typeof repo.insert
     ip: client.ip,
     user_agent: client.userAgent?.slice(0, 500) ?? null,
   });
-  return { token, me: { user: presentUser(user), session: { stage, csrfToken, expiresAt: expiresAt.toISOString() } } };
+  return { token, me: { user: presentUser(user), session: { stage, csrfToken, expiresAt: expiresAt.toISOString() }, token: null } };
 }
 
 function actorForUser(user: { id: string; email: string }, client: ClientInfo): AuditActor {
@@ -293,11 +293,12 @@ export async function logout(db: Kysely<Database>, auth: AuthContext, client: Cl
 
 /** The caller as `Me`. */
 export async function me(db: Kysely<Database>, auth: AuthContext): Promise<TMe> {
-  if (!auth.user || !auth.session) throw new AppError('unauthenticated');
+  if (!auth.user || (!auth.session && auth.kind !== 'token')) throw new AppError('unauthenticated');
   const user = await requireUser(db, auth.user.id);
   return {
     user: presentUser(user),
-    session: { stage: auth.session.stage, csrfToken: auth.session.csrfToken, expiresAt: auth.session.expiresAt.toISOString() },
+    session: auth.session ? { stage: auth.session.stage, csrfToken: auth.session.csrfToken, expiresAt: auth.session.expiresAt.toISOString() } : null,
+    token: auth.kind === 'token' && auth.tokenPrefix ? { prefix: auth.tokenPrefix } : null,
   };
 }
 
@@ -464,7 +465,7 @@ export async function createApiToken(db: Kysely<Database>, auth: AuthContext, in
     token_hash: hashSecret(secret),
     created_at: now,
     last_used_at: null,
-    expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+    expires_at: new Date(now.getTime() + (input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * 86_400_000),
     revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {

@@ -16,14 +16,15 @@ export function registerScreeningCaseRoutes(app: App, deps: AppDeps): void {
     schema: { tags, summary: 'Screening cases, open first, filtered by status, organization, record type or a name', querystring: ZCaseListQuery, response: { 200: z.object({ items: z.array(ZCase), total: z.int() }), ...problemResponses(400, 401, 403) } },
     handler: async (request) => {
       const { limit, offset, ...filter } = request.query;
-      return cases.listCases(deps.db, filter, limit, offset);
+      const page = await cases.listCases(deps.db, filter, limit, offset);
+      return { ...page, items: page.items.map((item) => cases.asSeenBy(item, request.auth)) };
     },
   });
 
   app.get(`${base}/cases/:id`, {
     config: { access: CASE_READERS },
     schema: { tags, summary: 'One case: the screened record and the listed entity side by side, with the evidence', params: zIdParams, response: { 200: ZCase, ...problemResponses(400, 401, 403, 404) } },
-    handler: async (request) => cases.getCase(deps.db, request.params.id),
+    handler: async (request) => cases.asSeenBy(await cases.getCase(deps.db, request.params.id), request.auth),
   });
 
   app.post(`${base}/cases/:id/decision`, {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type AuthContext, holdsAny } from '../../core/access.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit-chain.ts';
 import { AppError } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
@@ -10,6 +11,7 @@ import { SCREENING_QUEUE, type ScreeningRecord, screeningRecords } from '../regi
 import * as casesRepo from './cases-repo.ts';
 import type { TCase, TOrganizationScreening } from './cases-schema.ts';
 import { DEFAULT_THRESHOLD } from './engine/screening-index.ts';
+import { CASE_DECIDERS } from './policy.ts';
 import * as repo from './repo.ts';
 import { currentIndex } from './service.ts';
 import type { ListEntity, ScreeningMatch } from './types.ts';
@@ -159,6 +161,11 @@ function presentCase(row: casesRepo.CaseRow, organizations: Array<{ id: string; 
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** A case as this caller sees it: decisions are offered only to those who may take them (analysts). */
+export function asSeenBy(item: TCase, auth: AuthContext): TCase {
+  return holdsAny(auth, CASE_DECIDERS) ? item : { ...item, allowedDecisions: [] };
 }
 
 async function presentCases(db: Db, rows: casesRepo.CaseRow[]): Promise<TCase[]> {

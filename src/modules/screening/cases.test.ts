@@ -84,6 +84,10 @@ describe('screening cases', () => {
     await post(officer, `/api/v1/screening/organizations/${org.id}/screen`);
     const [open] = await casesOf(org.id);
     const url = `/api/v1/screening/cases/${open.id}/decision`;
+    // Decisions are offered to analysts only: an officer, auditor or administrator reads the case without them.
+    expect((await get(analyst, `/api/v1/screening/cases/${open.id}`)).json().allowedDecisions).toEqual(['confirm', 'dismiss']);
+    for (const reader of [officer, auditor, admin]) expect((await get(reader, `/api/v1/screening/cases/${open.id}`)).json().allowedDecisions).toEqual([]);
+    expect((await get(admin, `/api/v1/screening/cases?organizationId=${org.id}`)).json().items[0].allowedDecisions).toEqual([]);
     expect((await post(officer, url, { decision: 'dismiss', reason: 'Different person, other birthplace', version: open.version })).statusCode).toBe(403);
     expect((await post(analyst, url, { decision: 'dismiss', reason: 'no', version: open.version })).statusCode).toBe(400);
     expect((await post(analyst, url, { decision: 'maybe', reason: 'Different person entirely', version: open.version })).statusCode).toBe(400);

@@ -372,7 +372,7 @@ export const en: Messages<typeof uk> = {
       'An API token lets a program use the API on your behalf, with your roles. Send it in the “Authorization: Bearer …” header. Revoke a token as soon as it is no longer needed.',
     tokenName: 'Token name',
     expiresInDays: 'Expires in (days)',
-    expiresInDaysHelp: 'Optional. Leave empty for the default lifetime.',
+    expiresInDaysHelp: 'From 1 to 730 days; 90 when left empty.',
     createToken: 'Create token',
     secretTitle: 'Token “{{name}}” created',
     secretText: 'Copy the secret now: it is shown only once and cannot be recovered.',
