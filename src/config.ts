@@ -9,7 +9,7 @@ const booleanFromEnv = (fallback: 'true' | 'false') =>
 
 /**
  * Every environment variable the platform reads, in one place. README's configuration table is
- * generated from the descriptions here (`adi config --markdown`).
+ * generated from the descriptions here (`adi config`).
  */
 export const ZConfigEnv = z.object({
   NODE_ENV: z

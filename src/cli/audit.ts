@@ -27,7 +27,7 @@ export function registerAudit(program: Command): void {
       if (options.json) {
         console.log(JSON.stringify({ ...result, seconds: Number(seconds.toFixed(3)) }));
       } else if (result.ok) {
-        console.log(`verified ${result.events} events and ${result.checkpoints} checkpoints in ${seconds.toFixed(2)} s` + (result.unsignedTail ? ` (${result.unsignedTail} newest events not yet covered by a checkpoint)` : ''));
+        console.log(`verified ${result.events} ${result.events === 1 ? 'event' : 'events'} and ${result.checkpoints} ${result.checkpoints === 1 ? 'checkpoint' : 'checkpoints'} in ${seconds.toFixed(2)} s` + (result.unsignedTail ? ` (${result.unsignedTail} newest events not yet covered by a checkpoint)` : ''));
       }
       if (!result.ok) {
         if (!options.json) process.stderr.write(`adi: audit log verification FAILED at sequence number ${result.firstBadSeq}: ${result.problem}\n`);
