@@ -427,6 +427,17 @@ describe('fund programs journey', () => {
         }, '/open-data/ocds/releases.json');
         expect(ocds.status).toBe(200);
         expect(ocds.ocids.some((ocid) => ocid.endsWith(callId))).toBe(true);
+
+        // The register of awards: every award, sorted by amount with its header, largest first.
+        await pp.getByTestId('awards-register-link').click();
+        await pp.waitForURL('**/register/awards');
+        await expect.poll(() => pp.getByTestId('register-award').count(), { timeout: 15_000 }).toBe(2);
+        await pp.getByTestId('sort-amount').click();
+        await expect.poll(() => pp.getByTestId('register-award').locator('td:first-child p:first-child').allTextContents()).toEqual(['Kharkiv Shells LLC', 'Dnipro Munitions JSC']);
+        expect(await pp.getByRole('columnheader', { name: 'Amount' }).getAttribute('aria-sort')).toBe('descending');
+        expect(await pp.getByTestId('awards-csv').getAttribute('href')).toBe('/api/v1/public/fund/awards?sort=amount&order=desc&scope=all&format=csv');
+        await expectAccessible(pp, 'public register of awards');
+        await shot(pp, 'public-register-awards.png');
       }),
     600_000,
   );

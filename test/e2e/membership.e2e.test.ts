@@ -301,8 +301,9 @@ describe('membership journey', () => {
     await pp.getByTestId('home-members').click();
     await pp.waitForURL('**/register/members');
     await expect.poll(() => pp.getByRole('row').filter({ hasText: 'Skyforge Defence Ltd' }).filter({ hasText: 'Скайфорж Дефенс' }).count()).toBe(1);
-    expect(await pp.getByTestId('members-csv').getAttribute('href')).toBe('/api/v1/public/members.csv');
-    const csv = await pp.evaluate(async () => (await fetch('/api/v1/public/members.csv')).text());
+    // The download is every member in the page's sort (the whole register here).
+    expect(await pp.getByTestId('members-csv').getAttribute('href')).toBe('/api/v1/public/members?sort=name&order=asc&scope=all&format=csv');
+    const csv = await pp.evaluate(async () => (await fetch('/api/v1/public/members?sort=name&order=asc&scope=all&format=csv')).text());
     expect(csv).toContain('Skyforge Defence Ltd');
     await expectAccessible(pp, 'public register of members');
     await peek(pp, 'public-register-of-members');

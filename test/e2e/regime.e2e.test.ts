@@ -190,7 +190,7 @@ describe('special economic regime journey', () => {
       // The public register lists the resident.
       await pp.goto(`${baseUrl}/residents`);
       await expect.poll(() => pp.getByTestId('public-resident').filter({ hasText: 'Kyiv Drone Works LLC' }).count()).toBe(1);
-      expect(await pp.getByTestId('residents-csv').getAttribute('href')).toBe('/api/v1/public/regime/residents?status=current&format=csv');
+      expect(await pp.getByTestId('residents-csv').getAttribute('href')).toBe('/api/v1/public/regime/residents?sort=name&order=asc&status=current&scope=all&format=csv');
       await expectAccessible(pp, 'public register of residents');
       await peek(pp, 'regime-public-register');
 

@@ -88,9 +88,17 @@ export type ProgramStaff = Awaited<ReturnType<typeof programStaff>>;
  * Publishes a call, has each applicant submit a proposal with two equal milestones, evaluates them
  * all at 4.0, closes, ranks and awards the call. Returns the call and each applicant's award detail.
  */
-export async function awardedCall(t: TestApp, staff: ProgramStaff, code: string, budgetMinor: number, applicants: Array<{ company: MemberCompany; requestedMinor: number; title: string }>) {
+export async function awardedCall(
+  t: TestApp,
+  staff: ProgramStaff,
+  code: string,
+  budgetMinor: number,
+  applicants: Array<{ company: MemberCompany; requestedMinor: number; title: string }>,
+  /** Changes to the call's body (its currency, titles). */
+  callOverrides: Partial<ReturnType<typeof simpleCallBody>> = {},
+) {
   const api = apiClient(t, `awarded-call-${code}`);
-  const draft = await api(staff.officer, 'POST', '/api/v1/fund/calls', simpleCallBody(code, budgetMinor), 201);
+  const draft = await api(staff.officer, 'POST', '/api/v1/fund/calls', { ...simpleCallBody(code, budgetMinor), ...callOverrides }, 201);
   const call = await api(staff.officer, 'POST', `/api/v1/fund/calls/${draft.id}/transitions`, { action: 'publish', version: draft.version });
 
   for (const { company, requestedMinor, title } of applicants) {

@@ -79,6 +79,7 @@ const PostEditorPage = lazyPage(() => import('./pages/portal/PostEditorPage'), '
 const PostsPage = lazyPage(() => import('./pages/portal/PostsPage'), 'PostsPage');
 const TransparencyPage = lazyPage(() => import('./pages/portal/TransparencyPage'), 'TransparencyPage');
 const PublicMembersPage = lazyPage(() => import('./pages/PublicMembersPage'), 'PublicMembersPage');
+const PublicAwardsPage = lazyPage(() => import('./pages/PublicAwardsPage'), 'PublicAwardsPage');
 const RegisterOrganizationPage = lazyPage(() => import('./pages/RegisterOrganizationPage'), 'RegisterOrganizationPage');
 const CasePage = lazyPage(() => import('./pages/screening/CasePage'), 'CasePage');
 const CasesPage = lazyPage(() => import('./pages/screening/CasesPage'), 'CasesPage');
@@ -170,6 +171,7 @@ export function App() {
               <Route path="enrol-totp" element={<EnrolTotpPage />} />
               <Route path="transparency/audit" element={<TransparencyAuditPage />} />
               <Route path="register/members" element={<PublicMembersPage />} />
+              <Route path="register/awards" element={<PublicAwardsPage />} />
               <Route path="transparency/fund" element={<PublicFundPage />} />
               <Route path="residents" element={<PublicResidentsPage />} />
               <Route path="localization" element={<PublicLocalizationPage />} />

@@ -41,6 +41,21 @@ export interface Me {
   session: Session;
 }
 
+/** A demo account as demo mode lists it on the sign-in page (GET /api/v1/demo/accounts). */
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+  displayName: string;
+  organizationName: string | null;
+  /** Staff: the two-factor code that signs in now; null for company accounts. */
+  totpCode: string | null;
+  totpValidForSeconds: number | null;
+}
+
+/** What the demo accounts route says: the accounts (demo mode), still loading, or no demo here. */
+export type DemoAccounts = { kind: 'accounts'; accounts: DemoAccount[] } | { kind: 'loading' } | { kind: 'none' };
+
 export interface ApiToken {
   id: string;
   name: string;
@@ -363,6 +378,15 @@ export interface MembershipApplicationDetail extends MembershipApplication {
 export interface Deadlines {
   items: { status: DeadlineStatus; days: number | null }[];
 }
+
+/** Search, filters and sort of the public register of members (empty text: no filter). */
+export type PublicMemberQuery = {
+  q?: string;
+  country?: string;
+  capability?: string;
+  sort?: 'name' | 'country' | 'member_since';
+  order?: 'asc' | 'desc';
+};
 
 export interface PublicMember {
   name: string;
@@ -1117,6 +1141,14 @@ export interface RegimePreview {
   total: number;
 }
 
+/** Search, filters and sort of the public register of residents. */
+export type PublicResidentQuery = {
+  q?: string;
+  status?: 'current' | 'former';
+  sort?: 'name' | 'since' | 'status';
+  order?: 'asc' | 'desc';
+};
+
 export interface PublicResident {
   name: string;
   nameUk: string | null;
@@ -1430,6 +1462,16 @@ export interface ProgramSettings {
   secondApprovalAbove: Record<string, number>;
   version: number;
 }
+
+/** Search, filters and sort of the public register of awards. */
+export type PublicAwardQuery = {
+  q?: string;
+  callId?: string;
+  status?: 'active' | 'completed' | 'terminated';
+  currency?: string;
+  sort?: 'recipient' | 'amount' | 'date' | 'call';
+  order?: 'asc' | 'desc';
+};
 
 export interface PublicAward {
   id: string;
@@ -2125,6 +2167,15 @@ export const api = {
   async login(input: { email: string; password: string; totp?: string }): Promise<Me> {
     return remember(await post<Me>(`${V1}/auth/login`, input));
   },
+  /** The demo accounts in demo mode; `none` whenever the platform is not a demo (404), so nothing is shown. */
+  async demoAccounts(): Promise<DemoAccounts> {
+    try {
+      return { kind: 'accounts', accounts: (await get<{ accounts: DemoAccount[] }>(`${V1}/demo/accounts`)).accounts };
+    } catch (error) {
+      if (isApiError(error) && error.status === 503) return { kind: 'loading' };
+      return { kind: 'none' };
+    }
+  },
   async logout(): Promise<void> {
     try {
       await post<void>(`${V1}/auth/logout`);
@@ -2290,10 +2341,9 @@ export const api = {
     get<Counted<TracedUse>>(`${FUND}/tracing/uses`, query),
   tracedSources: (query: { from?: string; to?: string; kind?: string; limit: number; offset: number }) =>
     get<Counted<TracedSource>>(`${FUND}/tracing/sources`, query),
-  listPublicMembers: (query: { q?: string; country?: string; capability?: string; limit: number; offset: number }) =>
-    get<Page<PublicMember>>(`${V1}/public/members`, query),
-  publicMembersCsvUrl: `${V1}/public/members.csv`,
-  publicMembersJsonUrl: `${V1}/public/members?limit=200`,
+  listPublicMembers: (query: PublicMemberQuery & { limit: number; offset: number }) => get<Page<PublicMember>>(`${V1}/public/members`, query),
+  /** Every member matching the query, in its sort, as CSV or JSON (a download of the register). */
+  publicMembersUrl: (query: PublicMemberQuery, format: 'csv' | 'json') => withQuery(`${V1}/public/members`, { ...query, scope: 'all', format }),
 
   listAuditEvents: (query: {
     action?: string;
@@ -2382,10 +2432,9 @@ export const api = {
   putRegimeSettings: (input: RegimeSettingsInput) => put<RegimeSettings>(`${REGIME}/settings`, input),
   benefits: (year?: number) => get<Benefits>(`${REGIME}/benefits`, { year }),
   benefitsUrl: (year: number | undefined, format: 'csv' | 'xlsx') => withQuery(`${REGIME}/benefits`, { year, format }),
-  listPublicResidents: (query: { status?: 'current' | 'former'; q?: string; limit: number; offset: number }) =>
-    get<Page<PublicResident>>(`${V1}/public/regime/residents`, query),
-  publicResidentsUrl: (query: { status?: string; q?: string }, format: 'csv' | 'json') =>
-    withQuery(`${V1}/public/regime/residents`, { ...query, format, limit: format === 'json' ? 200 : undefined }),
+  listPublicResidents: (query: PublicResidentQuery & { limit: number; offset: number }) => get<Page<PublicResident>>(`${V1}/public/regime/residents`, query),
+  /** Every resident matching the query, in its sort, as CSV or JSON (a download of the register). */
+  publicResidentsUrl: (query: PublicResidentQuery, format: 'csv' | 'json') => withQuery(`${V1}/public/regime/residents`, { ...query, scope: 'all', format }),
   certificateStatus: (certificateId: string) => get<CertificateStatus>(`${V1}/public/regime/certificates/${id(certificateId)}`),
   verifyCertificate: (input: { certificate: CertificateFields; signature: string }) =>
     post<{ valid: boolean; known: boolean; matchesIssued: boolean }>(`${V1}/public/regime/certificates/verify`, input),
@@ -2434,7 +2483,9 @@ export const api = {
     post<FundAwardDetail>(`${FUND}/awards/${id(awardId)}/termination`, input, { idempotencyKey }),
   getProgramSettings: () => get<ProgramSettings>(`${FUND}/program-settings`),
   putProgramSettings: (input: { version: number; secondApprovalAbove: Partial<Record<CallCurrency, number>> }) => put<ProgramSettings>(`${FUND}/program-settings`, input),
-  publicAwards: (query: { callId?: string; limit: number; offset: number }) => get<Page<PublicAward>>(`${V1}/public/fund/awards`, query),
+  publicAwards: (query: PublicAwardQuery & { limit: number; offset: number }) => get<Page<PublicAward>>(`${V1}/public/fund/awards`, query),
+  /** Every award matching the query, in its sort, as CSV or JSON (a download of the register). */
+  publicAwardsUrl: (query: PublicAwardQuery, format: 'csv' | 'json') => withQuery(`${V1}/public/fund/awards`, { ...query, scope: 'all', format }),
   publicUses: () => get<{ items: PublicUse[] }>(`${V1}/public/fund/uses`),
   // Localization
   listLocalizationCategories: () => get<{ items: LocalizationCategory[] }>(`${LOCALIZATION}/categories`),

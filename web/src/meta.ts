@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 
-type DescribedPage = 'home' | 'news' | 'faq' | 'transparency' | 'openData' | 'members' | 'residents' | 'fund' | 'audit' | 'localization' | 'events' | 'verify';
+type DescribedPage = 'home' | 'news' | 'faq' | 'transparency' | 'openData' | 'members' | 'residents' | 'awards' | 'fund' | 'audit' | 'localization' | 'events' | 'verify';
 
 const PUBLIC_PAGES: readonly { path: RegExp; key: DescribedPage }[] = [
   { path: /^\/$/, key: 'home' },
@@ -17,6 +17,7 @@ const PUBLIC_PAGES: readonly { path: RegExp; key: DescribedPage }[] = [
   { path: /^\/open-data$/, key: 'openData' },
   { path: /^\/register\/members$/, key: 'members' },
   { path: /^\/residents$/, key: 'residents' },
+  { path: /^\/register\/awards$/, key: 'awards' },
   { path: /^\/localization$/, key: 'localization' },
   { path: /^\/events(\/|$)/, key: 'events' },
   { path: /^\/verify\//, key: 'verify' },

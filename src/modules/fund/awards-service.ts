@@ -3,11 +3,14 @@ import type { AuthContext } from '../../core/access.ts';
 import { AppError, invalidFields as invalid, staleVersion as versionConflict } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { registerPage, sortOrder } from '../../core/registers.ts';
+import type { Table } from '../../core/tabular.ts';
 import type { CapacityLine, Database } from '../../db/schema.ts';
 import { type AuditActor, recordAuditBatch } from '../audit/service.ts';
 import { enqueueOrganizationEmail } from '../notifications/service.ts';
 import { PROGRAM_STAFF, holdsAny, programScope } from './policy.ts';
 import * as repo from './programs-repo.ts';
+import { AWARD_SORT_NATURAL, type TPublicAward, type TPublicAwardQuery } from './programs-schema.ts';
 import { createEntry, resolvePending } from './service.ts';
 
 type Db = Kysely<Database>;
@@ -324,30 +327,76 @@ export async function putProgramSettings(db: Db, actor: AuditActor, input: { ver
 
 // Public ------------------------------------------------------------------------------------------
 
-/** Awards as the public sees them: who got how much under which call, paid so far, and the status. */
-export async function publicAwards(db: Db, query: { callId?: string; limit: number; offset: number }) {
-  const { items, total } = await repo.listAwards(db, { callId: query.callId }, query.limit, query.offset);
+/** Awards as the public sees them: who got how much under which call, paid so far, and the status; filtered, sorted and paged as asked. */
+export async function publicAwards(db: Db, query: Partial<TPublicAwardQuery> & { limit: number; offset: number }) {
+  const { limit, offset } = registerPage({ scope: query.scope ?? 'page', limit: query.limit, offset: query.offset });
+  const sort = query.sort ?? 'date';
+  const filter = { q: query.q, callId: query.callId, status: query.status, currency: query.currency };
+  const { items, total } = await repo.listPublicAwards(db, filter, { sort, order: sortOrder(sort, query.order, AWARD_SORT_NATURAL) }, limit, offset);
   return {
-    items: items.map((row) => ({
-      id: row.id,
-      agreementNumber: row.agreement_number,
-      callId: row.call_id,
-      callCode: row.call_code,
-      callTitleEn: row.call_title_en,
-      callTitleUk: row.call_title_uk,
-      organizationName: row.organization_name,
-      title: row.title,
-      currency: row.currency,
-      amountMinor: Number(row.amount_minor),
-      disbursedMinor: Number(row.disbursed_minor ?? 0),
-      clawedBackMinor: Number(row.clawed_back_minor ?? 0),
-      capabilities: [...new Set(row.capacity_promised.map((line) => line.capability))],
-      status: row.status,
-      awardedAt: row.awarded_at.toISOString(),
-    })),
+    items: items.map(
+      (row): TPublicAward => ({
+        id: row.id,
+        agreementNumber: row.agreement_number,
+        callId: row.call_id,
+        callCode: row.call_code,
+        callTitleEn: row.call_title_en,
+        callTitleUk: row.call_title_uk,
+        organizationName: row.organization_name,
+        title: row.title,
+        currency: row.currency,
+        amountMinor: Number(row.amount_minor),
+        disbursedMinor: Number(row.disbursed_minor ?? 0),
+        clawedBackMinor: Number(row.clawed_back_minor ?? 0),
+        capabilities: [...new Set(row.capacity_promised.map((line) => line.capability))],
+        status: row.status,
+        awardedAt: row.awarded_at.toISOString(),
+      }),
+    ),
     total,
-    limit: query.limit,
-    offset: query.offset,
+    limit,
+    offset,
+  };
+}
+
+/** Public awards as a table for CSV: money in minor units beside its currency, capability codes joined with "; ". */
+export function publicAwardsTable(awards: TPublicAward[]): Table {
+  return {
+    name: 'Fund awards',
+    columns: [
+      { key: 'id', header: 'Award' },
+      { key: 'agreement_number', header: 'Agreement' },
+      { key: 'organization_name', header: 'Recipient' },
+      { key: 'title', header: 'Project' },
+      { key: 'call_id', header: 'Call id' },
+      { key: 'call_code', header: 'Call' },
+      { key: 'call_title_en', header: 'Call title' },
+      { key: 'call_title_uk', header: 'Call title (uk)' },
+      { key: 'currency', header: 'Currency' },
+      { key: 'amount_minor', header: 'Amount', kind: 'money' },
+      { key: 'disbursed_minor', header: 'Paid', kind: 'money' },
+      { key: 'clawed_back_minor', header: 'Clawed back', kind: 'money' },
+      { key: 'capabilities', header: 'Capabilities' },
+      { key: 'status', header: 'Status' },
+      { key: 'awarded_at', header: 'Awarded' },
+    ],
+    rows: awards.map((award) => ({
+      id: award.id,
+      agreement_number: award.agreementNumber,
+      organization_name: award.organizationName,
+      title: award.title,
+      call_id: award.callId,
+      call_code: award.callCode,
+      call_title_en: award.callTitleEn,
+      call_title_uk: award.callTitleUk,
+      currency: award.currency,
+      amount_minor: award.amountMinor,
+      disbursed_minor: award.disbursedMinor,
+      clawed_back_minor: award.clawedBackMinor,
+      capabilities: award.capabilities.join('; '),
+      status: award.status,
+      awarded_at: award.awardedAt,
+    })),
   };
 }
 

@@ -223,6 +223,59 @@ export async function listAwards(db: Db, filter: { callId?: string; organization
   return { items, total: Number(count.total) };
 }
 
+/** What the public register of awards filters on. */
+export interface PublicAwardFilter {
+  q?: string;
+  callId?: string;
+  status?: FundAwardsTable['status'];
+  currency?: string;
+}
+
+/** How the public register of awards is sorted: a column and its direction. */
+export interface AwardSort {
+  sort: 'recipient' | 'amount' | 'date' | 'call';
+  order: 'asc' | 'desc';
+}
+
+const AWARD_SORT_COLUMNS = {
+  recipient: sql`lower(o.name)`,
+  // Minor units compared as numbers; across currencies filter by currency to compare like with like.
+  amount: sql`w.amount_minor`,
+  date: sql`w.awarded_at`,
+  call: sql`c.code`,
+} as const;
+
+/**
+ * A page of awards for the public register, with the total: filtered, and sorted by the column, then
+ * by the recipient's name, then by the award's id, all in the one direction (desc is asc reversed;
+ * equal values keep one order across pages).
+ */
+export async function listPublicAwards(db: Db, filter: PublicAwardFilter, sort: AwardSort, limit: number, offset: number) {
+  let query = awardQuery(db);
+  if (filter.callId) query = query.where('w.call_id', '=', filter.callId);
+  if (filter.status) query = query.where('w.status', '=', filter.status);
+  if (filter.currency) query = query.where('w.currency', '=', filter.currency);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.search_text', 'like', pattern),
+        eb(sql`lower(c.title_en)`, 'like', pattern),
+        eb(sql`lower(c.title_uk)`, 'like', pattern),
+        eb(sql`lower(c.code)`, 'like', pattern),
+        eb(sql`lower(w.agreement_number)`, 'like', pattern),
+      ]),
+    );
+  }
+  let page = query.orderBy(AWARD_SORT_COLUMNS[sort.sort], sort.order);
+  if (sort.sort !== 'recipient') page = page.orderBy(AWARD_SORT_COLUMNS.recipient, sort.order);
+  const [items, count] = await Promise.all([
+    page.orderBy('w.id', sort.order).limit(limit).offset(offset).execute(),
+    query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
 export function allAwards(db: Db) {
   return awardQuery(db).orderBy('w.awarded_at').orderBy('w.id').execute();
 }

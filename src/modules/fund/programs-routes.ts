@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, type AppDeps, actorOf } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
+import { registerResponse, sendRegister } from '../../core/registers.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { deliverInBackground } from '../notifications/service.ts';
 import * as awards from './awards-service.ts';
@@ -30,6 +31,8 @@ import {
   ZProposalList,
   ZProposalListQuery,
   ZProposalTransitionBody,
+  ZPublicAwardList,
+  ZPublicAwardQuery,
   ZPutProgramSettingsBody,
   ZRanking,
   ZScoresBody,
@@ -42,30 +45,6 @@ const base = '/api/v1/fund';
 const zMilestoneParams = z.strictObject({ id: z.uuid('must be a UUID'), milestoneId: z.uuid('must be a UUID') });
 const zVersionBody = z.strictObject({ version: z.int().min(1).describe('the version you read; a different current version is a 409') });
 const ZDeclaration = z.object({ assignmentId: z.uuid(), status: z.enum(['declared', 'conflict']), proposal: ZProposalDetail.nullable() });
-const ZPublicAwards = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      agreementNumber: z.string(),
-      callId: z.uuid(),
-      callCode: z.string(),
-      callTitleEn: z.string(),
-      callTitleUk: z.string(),
-      organizationName: z.string(),
-      title: z.string(),
-      currency: z.string(),
-      amountMinor: z.int(),
-      disbursedMinor: z.int(),
-      clawedBackMinor: z.int(),
-      capabilities: z.array(z.string()),
-      status: z.enum(['active', 'completed', 'terminated']),
-      awardedAt: z.iso.datetime(),
-    }),
-  ),
-  total: z.int(),
-  limit: z.int(),
-  offset: z.int(),
-});
 const ZPublicUses = z.object({
   items: z.array(z.object({ currency: z.string(), program: z.string().nullable(), programTitleEn: z.string().nullable(), programTitleUk: z.string().nullable(), capability: z.string().nullable(), amountMinor: z.int() })),
 });
@@ -81,13 +60,15 @@ export function registerFundProgramRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: {
       tags: ['public'],
-      summary: 'Awards of the fund: recipient, call, amount, paid so far, clawed back, status',
-      querystring: z.strictObject({ callId: z.uuid('must be a UUID').optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
-      response: { 200: ZPublicAwards, ...problemResponses(400) },
+      summary: 'The public register of awards of the fund (recipient, call, amount, paid so far, clawed back, status): filter, search, sort, page; JSON, or CSV with format=csv',
+      description:
+        'The JSON and the CSV of one query hold the same rows in the same order: the page (limit, offset), or with `scope=all` every matching award (the web page\'s downloads). `total` (and X-Total-Count on CSV) counts the matching awards. Amounts are integer minor units beside their currency; sorting by amount compares minor units, so filter by currency to compare like with like.',
+      querystring: ZPublicAwardQuery,
+      response: { 200: registerResponse(ZPublicAwardList, 'the awards'), ...problemResponses(400) },
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'public, max-age=60');
-      return awards.publicAwards(db, request.query);
+      return sendRegister(reply, request.query.format, await awards.publicAwards(db, request.query), awards.publicAwardsTable, 'adi-fund-awards');
     },
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SortOrder, zExportQuery, zSortQuery } from '../../core/registers.ts';
 import { zFilterText, zPageQuery, zText } from '../../core/schemas.ts';
 import { zMultilineText } from '../membership/schema.ts';
 import { zCapabilityCode } from './schema.ts';
@@ -264,6 +265,45 @@ export const ZAward = z
 export const ZAwardDetail = ZAward.extend({ milestones: z.array(ZMilestone), disbursements: z.array(ZDisbursement), clawbacks: z.array(ZClawback) }).meta({ id: 'FundAwardDetail' });
 export const ZAwardList = z.object({ items: z.array(ZAward), total: z.int(), limit: z.int(), offset: z.int() });
 export const ZAwardListQuery = z.strictObject({ callId: z.uuid('must be a UUID').optional(), status: z.enum(['active', 'completed', 'terminated']).optional(), ...zPageQuery });
+
+/** An award as the public register shows it: who got how much under which call, paid so far, the status. */
+export const ZPublicAward = z
+  .object({
+    id: z.uuid(),
+    agreementNumber: z.string(),
+    callId: z.uuid(),
+    callCode: z.string(),
+    callTitleEn: z.string(),
+    callTitleUk: z.string(),
+    organizationName: z.string(),
+    title: z.string(),
+    currency: z.string(),
+    amountMinor: z.int(),
+    disbursedMinor: z.int(),
+    clawedBackMinor: z.int(),
+    capabilities: z.array(z.string()),
+    status: z.enum(['active', 'completed', 'terminated']),
+    awardedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PublicFundAward' });
+export type TPublicAward = z.infer<typeof ZPublicAward>;
+export const ZPublicAwardList = z.object({ items: z.array(ZPublicAward), total: z.int(), limit: z.int(), offset: z.int() });
+
+/** The columns the public register of awards sorts by (date: when awarded; call: the call's code). */
+export const AWARD_SORTS = ['recipient', 'amount', 'date', 'call'] as const;
+export type TAwardSort = (typeof AWARD_SORTS)[number];
+/** Each column's direction when the query names none: names and calls A→Z, the largest and newest awards first. */
+export const AWARD_SORT_NATURAL: Record<TAwardSort, SortOrder> = { recipient: 'asc', amount: 'desc', date: 'desc', call: 'asc' };
+export const ZPublicAwardQuery = z.strictObject({
+  q: zFilterText(200).describe("part of the recipient's name, the call's title or code, or the agreement number"),
+  callId: z.uuid('must be a UUID').optional(),
+  status: z.enum(['active', 'completed', 'terminated']).optional(),
+  currency: z.enum(CALL_CURRENCIES).optional(),
+  ...zSortQuery(AWARD_SORTS, 'date', AWARD_SORT_NATURAL),
+  ...zPageQuery,
+  ...zExportQuery,
+});
+export type TPublicAwardQuery = z.infer<typeof ZPublicAwardQuery>;
 
 export const ZMilestoneReportBody = z.strictObject({
   version: zVersion,

@@ -164,12 +164,27 @@ export function membersByCountry(db: Db) {
   return membersQuery(db, {}).select(['o.country', sql<string>`count(*)`.as('count')]).groupBy('o.country').orderBy(sql`count(*)`, 'desc').orderBy('o.country').execute();
 }
 
-/** A page of members by name (or every member when limit is undefined), with the total. */
-export async function listMembers(db: Db, filter: MemberFilter, limit?: number, offset = 0) {
-  let page = membersQuery(db, filter)
-    .select(['o.name', 'o.name_uk', 'o.country', 'a.capabilities', 'a.member_since'])
-    .orderBy(sql`lower(o.name)`)
-    .orderBy('o.id');
+/** How the public register is sorted: a column and its direction. */
+export interface MemberSort {
+  sort: 'name' | 'country' | 'member_since';
+  order: 'asc' | 'desc';
+}
+
+const MEMBER_SORT_COLUMNS = {
+  name: sql`lower(o.name)`,
+  country: sql`o.country`,
+  member_since: sql`a.member_since`,
+} as const;
+
+/**
+ * A page of members (or every member when limit is undefined), with the total. Sorted by the column,
+ * then by name, then by the membership's id, all in the one direction: desc is asc reversed, and equal
+ * values keep one order from page to page.
+ */
+export async function listMembers(db: Db, filter: MemberFilter, limit?: number, offset = 0, sort: MemberSort = { sort: 'name', order: 'asc' }) {
+  let page = membersQuery(db, filter).select(['o.name', 'o.name_uk', 'o.country', 'a.capabilities', 'a.member_since']).orderBy(MEMBER_SORT_COLUMNS[sort.sort], sort.order);
+  if (sort.sort !== 'name') page = page.orderBy(MEMBER_SORT_COLUMNS.name, sort.order);
+  page = page.orderBy('a.id', sort.order);
   if (limit !== undefined) page = page.limit(limit).offset(offset);
   const items = await page.execute();
   const { total } = await membersQuery(db, filter).select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { type App, type AppDeps, actorOf } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { PUBLIC_TOPICS, cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
+import { registerResponse } from '../../core/registers.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
+import { tableCsv } from '../../core/tabular.ts';
 import { auditingRefusals } from '../identity/http-auth.ts';
 import { deliverInBackground } from '../notifications/service.ts';
 import { APPLICANT_ROLES, DEADLINE_READERS, DEADLINE_WRITERS, MEMBERSHIP_READERS, TRANSITION_CALLERS } from './policy.ts';
@@ -112,11 +114,26 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
 
   app.get('/api/v1/public/members', {
     config: { access: 'public' },
-    schema: { tags: publicTags, summary: 'The public register of Alliance members', querystring: ZPublicMemberQuery, response: { 200: ZPublicMemberList, ...problemResponses(400) } },
+    schema: {
+      tags: publicTags,
+      summary: 'The public register of Alliance members: filter, search, sort, page; JSON, or CSV with format=csv',
+      description:
+        'The JSON and the CSV of one query hold the same rows in the same order: the page (limit, offset), or with `scope=all` every matching member (the web page\'s downloads). `total` (and X-Total-Count on CSV) counts the matching members.',
+      querystring: ZPublicMemberQuery,
+      response: { 200: registerResponse(ZPublicMemberList, 'the register'), ...problemResponses(400) },
+    },
     handler: async (request, reply) => {
-      // The hot public register: cached per query, dropped when a membership changes on this node (30 s on others).
-      const body = await publicCacheFor(deps.db).get(PUBLIC_TOPICS.members, request.url, 30_000, async () => cacheableBody(await membership.listPublicMembers(deps.db, request.query)));
-      return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
+      // The hot public register: cached per query (both formats), dropped when a membership changes on this node (30 s on others).
+      // scope=all ignores limit and offset, so they are left out of its key: varying them cannot fill the cache with copies of the register.
+      const { format, scope, limit: _limit, offset: _offset, ...rest } = request.query;
+      const key = scope === 'all' ? `all ${JSON.stringify({ format, ...rest })}` : request.url;
+      const body = await publicCacheFor(deps.db).get(PUBLIC_TOPICS.members, key, 30_000, async () => {
+        const page = await membership.listPublicMembers(deps.db, request.query);
+        return { ...cacheableBody(format === 'csv' ? tableCsv(membership.publicMembersTable(page.items)) : page), total: page.total };
+      });
+      if (format === 'json') return sendCacheable(request, reply, body, { maxAgeSeconds: 30 });
+      reply.header('content-disposition', 'attachment; filename="adi-members.csv"').header('x-total-count', String(body.total));
+      return sendCacheable(request, reply, body, { maxAgeSeconds: 30, contentType: 'text/csv; charset=utf-8' });
     },
   });
 
@@ -124,7 +141,7 @@ export function registerMembershipRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: {
       tags: publicTags,
-      summary: 'The public register of Alliance members as CSV (UTF-8 with BOM, for spreadsheets)',
+      summary: 'The whole public register of Alliance members by name as CSV (UTF-8 with BOM); kept for existing links, the register route with format=csv&scope=all filters and sorts',
       response: { 200: { description: 'the register as CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(400) },
     },
     handler: async (_request, reply) =>

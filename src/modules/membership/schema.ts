@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SortOrder, zExportQuery, zSortQuery } from '../../core/registers.ts';
 import { isCleanText, zFilterText, zPageQuery, zText } from '../../core/schemas.ts';
 import { UA_REGIONS } from '../../core/ua-regions.ts';
 
@@ -188,7 +189,14 @@ export const ZPublicMember = z
 /** A public register entry. */
 export type TPublicMember = z.infer<typeof ZPublicMember>;
 
-/** Filters and page of the public register. */
+/** The columns the public register sorts by. */
+export const MEMBER_SORTS = ['name', 'country', 'member_since'] as const;
+/** A column of the public register to sort by. */
+export type TMemberSort = (typeof MEMBER_SORTS)[number];
+/** Each column's direction when the query names none: names and countries A→Z, the newest members first. */
+export const MEMBER_SORT_NATURAL: Record<TMemberSort, SortOrder> = { name: 'asc', country: 'asc', member_since: 'desc' };
+
+/** Filters, sort, page and format of the public register. */
 export const ZPublicMemberQuery = z.strictObject({
   q: zFilterText(200).describe('part of the member name (any of its names)'),
   country: z
@@ -197,7 +205,9 @@ export const ZPublicMemberQuery = z.strictObject({
     .transform((v) => v.toUpperCase())
     .optional(),
   capability: zCapabilityCode.optional().describe('a capability category code; its sub-categories match too'),
+  ...zSortQuery(MEMBER_SORTS, 'name', MEMBER_SORT_NATURAL),
   ...zPageQuery,
+  ...zExportQuery,
 });
 /** Validated public register filters. */
 export type TPublicMemberQuery = z.infer<typeof ZPublicMemberQuery>;

@@ -1,10 +1,11 @@
 import { organizationScreening, screenOrganization } from '../screening/cases-service.ts';
-import { csvText } from '../../core/tabular.ts';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { type AuthContext, type Role, isStaff } from '../../core/access.ts';
 import { AppError, type FieldError, invalidFields as invalid } from '../../core/errors.ts';
 import { inTransaction } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { registerPage, sortOrder } from '../../core/registers.ts';
+import { type Table, tableCsv } from '../../core/tabular.ts';
 import type { Database, MembershipApplicationsTable, MembershipStatus } from '../../db/schema.ts';
 import { type AuditActor, type AuditEventInput, recordAuditBatch } from '../audit/service.ts';
 import { enqueueOrganizationEmail } from '../notifications/service.ts';
@@ -13,6 +14,7 @@ import { APPLICANT_ROLES, applicationScope, holdsAny } from './policy.ts';
 import * as repo from './repo.ts';
 import {
   DEADLINE_STATUSES,
+  MEMBER_SORT_NATURAL,
   type TApplication,
   type TApplicationListQuery,
   type TCreateApplication,
@@ -528,10 +530,15 @@ function presentMember(row: Awaited<ReturnType<typeof repo.listMembers>>['items'
   };
 }
 
-/** The public register: members only (not suspended or terminated ones), public fields only. */
-export async function listPublicMembers(db: Db, query: TPublicMemberQuery) {
-  const { limit, offset, ...filter } = query;
-  const [{ items, total }, names] = await Promise.all([repo.listMembers(db, filter, limit, offset), capabilityIndex(db)]);
+/** The public register: members only (not suspended or terminated ones), public fields only, sorted and paged as asked. */
+export async function listPublicMembers(db: Db, query: Partial<TPublicMemberQuery> & { limit: number; offset: number }) {
+  const filter = { q: query.q, country: query.country, capability: query.capability };
+  const { limit, offset } = registerPage({ scope: query.scope ?? 'page', limit: query.limit, offset: query.offset });
+  const sort = query.sort ?? 'name';
+  const [{ items, total }, names] = await Promise.all([
+    repo.listMembers(db, filter, limit, offset, { sort, order: sortOrder(sort, query.order, MEMBER_SORT_NATURAL) }),
+    capabilityIndex(db),
+  ]);
   return { items: items.map((row) => presentMember(row, names)), total, limit, offset };
 }
 
@@ -540,21 +547,33 @@ export async function membersByCountry(db: Db) {
   return (await repo.membersByCountry(db)).map((row) => ({ country: row.country, count: Number(row.count) }));
 }
 
-/** The whole public register as CSV text: UTF-8 with a byte-order mark (so Excel reads Cyrillic), CRLF lines. */
+/** Register entries as a table for CSV: capabilities joined with "; " (codes, English and Ukrainian names), the date of admission. */
+export function publicMembersTable(members: TPublicMember[]): Table {
+  return {
+    name: 'Alliance members',
+    columns: [
+      { key: 'name', header: 'Name' },
+      { key: 'name_uk', header: 'Name (uk)' },
+      { key: 'country', header: 'Country' },
+      { key: 'capability_codes', header: 'Capability codes' },
+      { key: 'capabilities_en', header: 'Capabilities' },
+      { key: 'capabilities_uk', header: 'Capabilities (uk)' },
+      { key: 'member_since', header: 'Member since', kind: 'date' },
+    ],
+    rows: members.map((member) => ({
+      name: member.name,
+      name_uk: member.nameUk,
+      country: member.country,
+      capability_codes: member.capabilities.map((c) => c.code).join('; '),
+      capabilities_en: member.capabilities.map((c) => c.nameEn).join('; '),
+      capabilities_uk: member.capabilities.map((c) => c.nameUk).join('; '),
+      member_since: member.memberSince.slice(0, 10),
+    })),
+  };
+}
+
+/** The whole public register as CSV text by name: UTF-8 with a byte-order mark (so Excel reads Cyrillic), CRLF lines. */
 export async function publicMembersCsv(db: Db): Promise<string> {
   const [{ items }, names] = await Promise.all([repo.listMembers(db, {}), capabilityIndex(db)]);
-  const header = ['name', 'name_uk', 'country', 'capability_codes', 'capabilities_en', 'capabilities_uk', 'member_since'];
-  const lines = items.map((row) => {
-    const member = presentMember(row, names);
-    return [
-      member.name,
-      member.nameUk ?? '',
-      member.country,
-      member.capabilities.map((c) => c.code).join('; '),
-      member.capabilities.map((c) => c.nameEn).join('; '),
-      member.capabilities.map((c) => c.nameUk).join('; '),
-      member.memberSince.slice(0, 10),
-    ];
-  });
-  return csvText(header, lines);
+  return tableCsv(publicMembersTable(items.map((row) => presentMember(row, names))));
 }

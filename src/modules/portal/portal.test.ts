@@ -186,6 +186,7 @@ describe('transparency', () => {
     expect(urls).toContain('http://localhost:80/news/founding-forum?lang=uk');
     expect(urls).toContain('http://localhost:80/news/founding-forum?lang=en');
     expect(urls).toContain('http://localhost:80/faq?lang=en');
+    expect(urls).toContain('http://localhost:80/register/awards?lang=uk');
     expect(urls.some((u: string) => u.includes('scheduled-update'))).toBe(true);
   });
 });

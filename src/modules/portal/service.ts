@@ -167,7 +167,7 @@ export async function transitionPost(db: Db, actor: AuditActor, id: string, inpu
   return getPost(db, id);
 }
 
-/** Publishes the scheduled posts whose time has come (the housekeeping runs it every minute); how many. */
+/** Publishes the scheduled posts whose time has come (a timer in main.ts runs it every 15 s); how many. */
 export async function publishDuePosts(db: Db, now = new Date()): Promise<number> {
   return inTransaction(db, async (trx) => {
     const due = await repo.duePosts(trx, now);
@@ -330,7 +330,7 @@ export const DATASETS: Dataset[] = [
     titleEn: 'Register of Alliance members',
     descriptionUk: 'Учасники Альянсу оборонних індустрій: назва, країна, можливості, дата вступу.',
     descriptionEn: 'Members of the Alliance of Defense Industries: name, country, capabilities, date of admission.',
-    formats: [json('/api/v1/public/members'), csv('/api/v1/public/members.csv')],
+    formats: [json('/api/v1/public/members?scope=all'), csv('/api/v1/public/members.csv')],
     schemaUrl: `${OPENAPI}#/paths/~1api~1v1~1public~1members`,
     changedBy: ['membership.'],
   },
@@ -340,9 +340,19 @@ export const DATASETS: Dataset[] = [
     titleEn: 'Register of residents of the special economic regime',
     descriptionUk: 'Чинні та колишні резиденти, статус свідоцтва.',
     descriptionEn: 'Current and former residents with the status of their certificates.',
-    formats: [json('/api/v1/public/regime/residents'), csv('/api/v1/public/regime/residents?format=csv')],
+    formats: [json('/api/v1/public/regime/residents?scope=all'), csv('/api/v1/public/regime/residents?format=csv&scope=all')],
     schemaUrl: `${OPENAPI}#/paths/~1api~1v1~1public~1regime~1residents`,
     changedBy: ['regime.'],
+  },
+  {
+    id: 'fund-awards',
+    titleUk: 'Реєстр грантів фонду',
+    titleEn: 'Register of fund awards',
+    descriptionUk: 'Гранти спеціального оборонного фонду: отримувач, конкурс, сума, виплачено, повернено, статус.',
+    descriptionEn: 'Awards of the special defense fund: recipient, call, amount, paid, clawed back, status.',
+    formats: [json('/api/v1/public/fund/awards?scope=all'), csv('/api/v1/public/fund/awards?format=csv&scope=all')],
+    schemaUrl: `${OPENAPI}#/paths/~1api~1v1~1public~1fund~1awards`,
+    changedBy: ['fund.award', 'fund.disbursement', 'fund.clawback'],
   },
   {
     id: 'fund-sources-and-uses',
@@ -464,7 +474,7 @@ export async function dashboard(db: Db, signer: CheckpointSigner, now = new Date
 // Sitemap -----------------------------------------------------------------------------------------
 
 /** Public pages that exist without data. */
-const STATIC_PAGES = ['/', '/news', '/faq', '/register/members', '/residents', '/transparency/fund', '/transparency/audit', '/transparency', '/localization', '/open-data', '/events'];
+const STATIC_PAGES = ['/', '/news', '/faq', '/register/members', '/residents', '/register/awards', '/transparency/fund', '/transparency/audit', '/transparency', '/localization', '/open-data', '/events'];
 
 /** sitemap.xml: every public page in both languages (hreflang alternates), posts and events included. */
 export async function sitemap(db: Db, baseUrl: string, events: Array<{ id: string }>): Promise<string> {

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import { registerPage, sortOrder } from '../../core/registers.ts';
 import type { Table } from '../../core/tabular.ts';
 import type { Database, OrganizationAddress, RegimeResidentsTable } from '../../db/schema.ts';
 import type { AuthContext } from '../../core/access.ts';
 import { type CertificateFields, certificateMessage, renderCertificatePdf, verifyCertificate } from './certificate.ts';
 import * as repo from './repo.ts';
-import type { TPublicResident } from './schema.ts';
+import { RESIDENT_SORT_NATURAL, type TPublicResident, type TPublicResidentQuery } from './schema.ts';
 import { findVisibleResident } from './service.ts';
 
 type Db = Kysely<Database>;
@@ -24,9 +25,11 @@ function addressText(addresses: OrganizationAddress[]): string | null {
  * grounds for the end are always public; website, address and capabilities unless the resident
  * hides them and the settings allow hiding them.
  */
-export async function publicRegister(db: Db, query: { status?: 'current' | 'former'; q?: string; limit: number; offset: number }) {
+export async function publicRegister(db: Db, query: Partial<TPublicResidentQuery> & { limit: number; offset: number }) {
   const statuses = query.status === 'current' ? CURRENT : query.status === 'former' ? FORMER : [...CURRENT, ...FORMER];
-  const { items, total } = await repo.listResidents(db, { statuses, q: query.q }, query.limit, query.offset);
+  const { limit, offset } = registerPage({ scope: query.scope ?? 'page', limit: query.limit, offset: query.offset });
+  const sort = query.sort ?? 'name';
+  const { items, total } = await repo.listResidents(db, { statuses, q: query.q }, limit, offset, { sort, order: sortOrder(sort, query.order, RESIDENT_SORT_NATURAL) });
   const ids = [...new Set(items.map((r) => r.organization_id))];
   const [identifiers, profiles, settings] = await Promise.all([repo.identifiersOf(db, ids), repo.publicProfiles(db, ids), repo.getSettings(db)]);
   const profile = new Map(profiles.map((p) => [p.id, p]));
@@ -50,7 +53,7 @@ export async function publicRegister(db: Db, query: { status?: 'current' | 'form
       capabilities: hidden(row, 'capabilities') ? null : (p?.capabilities ?? []),
     };
   });
-  return { items: entries, total, limit: query.limit, offset: query.offset };
+  return { items: entries, total, limit, offset };
 }
 
 /** The register as a table for the CSV download (identifiers and capabilities joined with "; "). */

@@ -212,7 +212,25 @@ export interface ResidentFilter {
   q?: string;
 }
 
-export async function listResidents(db: Db, filter: ResidentFilter, limit: number, offset: number) {
+/** How the public register of residents is sorted: a column and its direction. */
+export interface ResidentSort {
+  sort: 'name' | 'since' | 'status';
+  order: 'asc' | 'desc';
+}
+
+const RESIDENT_SORT_COLUMNS = {
+  name: sql`lower(o.name)`,
+  since: sql`r.granted_at`,
+  // The life of a residency: active, suspended, then the former ones.
+  status: sql`case r.status when 'active' then 0 when 'suspended' then 1 when 'terminated' then 2 else 3 end`,
+} as const;
+
+/**
+ * A page of residents with the total. Sorted as asked by the column, then by name, then by the
+ * resident's id, all in the one direction (desc is asc reversed; equal values keep one order across
+ * pages); without a sort, by name and the latest grant first (the staff list).
+ */
+export async function listResidents(db: Db, filter: ResidentFilter, limit: number, offset: number, sort?: ResidentSort) {
   let query = residentQuery(db);
   if (filter.organizationId) query = query.where('r.organization_id', '=', filter.organizationId);
   if (filter.statuses?.length) query = query.where('r.status', 'in', filter.statuses);
@@ -227,7 +245,16 @@ export async function listResidents(db: Db, filter: ResidentFilter, limit: numbe
     );
   }
   const [items, count] = await Promise.all([
-    query.orderBy('o.name').orderBy('r.granted_at', 'desc').limit(limit).offset(offset).execute(),
+    (sort
+      ? query
+          .orderBy(RESIDENT_SORT_COLUMNS[sort.sort], sort.order)
+          .$if(sort.sort !== 'name', (q) => q.orderBy(RESIDENT_SORT_COLUMNS.name, sort.order))
+          .orderBy('r.id', sort.order)
+      : query.orderBy('o.name').orderBy('r.granted_at', 'desc')
+    )
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     query.clearSelect().select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.total) };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type App, type AppDeps, actorOf, publicBaseUrl } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
+import { registerResponse, sendRegister } from '../../core/registers.ts';
 import { problemResponses, zIdParams } from '../../core/schemas.ts';
 import { sendTable, XLSX_CONTENT_TYPE } from '../../core/tabular.ts';
 import { auditingRefusals } from '../identity/http-auth.ts';
@@ -350,16 +351,16 @@ export function registerRegimeRoutes(app: App, deps: AppDeps): void {
     config: { access: 'public' },
     schema: {
       tags: publicTags,
-      summary: 'The public register of residents of the special economic regime, current and former (JSON, or CSV with format=csv)',
+      summary: 'The public register of residents of the special economic regime, current and former: filter, search, sort, page; JSON, or CSV with format=csv',
+      description:
+        'The JSON and the CSV of one query hold the same rows in the same order: the page (limit, offset), or with `scope=all` every matching resident (the web page\'s downloads). `total` (and X-Total-Count on CSV) counts the matching residents.',
       querystring: ZPublicResidentQuery,
-      response: { 200: { description: 'the register', content: { 'application/json': { schema: ZPublicResidentList }, 'text/csv': { schema: z.string() } } }, ...problemResponses(400) },
+      response: { 200: registerResponse(ZPublicResidentList, 'the register'), ...problemResponses(400) },
     },
     handler: async (request, reply) => {
-      const { format, ...query } = request.query;
-      const page = await publicRegime.publicRegister(deps.db, query);
+      const page = await publicRegime.publicRegister(deps.db, request.query);
       reply.header('cache-control', 'public, max-age=60');
-      if (format === 'csv') return sendTable(reply, publicRegime.registerTable(page.items), 'csv', 'adi-regime-residents');
-      return reply.type('application/json; charset=utf-8').send(page);
+      return sendRegister(reply, request.query.format, page, publicRegime.registerTable, 'adi-regime-residents');
     },
   });
 

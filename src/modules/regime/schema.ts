@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SortOrder, zExportQuery, zSortQuery } from '../../core/registers.ts';
 import { zFilterText, zPageQuery, zText } from '../../core/schemas.ts';
 import { zMultilineText } from '../membership/schema.ts';
 import { FACT_NAMES, OPERATORS, RULE_FACTS, criterionProblems, isDecimal } from './rules.ts';
@@ -454,12 +455,19 @@ export const ZPublicResident = z
   .meta({ id: 'PublicRegimeResident' });
 export type TPublicResident = z.infer<typeof ZPublicResident>;
 export const ZPublicResidentList = z.object({ items: z.array(ZPublicResident), total: z.int(), limit: z.int(), offset: z.int() });
+/** The columns the public register of residents sorts by (since: the date residency was granted). */
+export const RESIDENT_SORTS = ['name', 'since', 'status'] as const;
+export type TResidentSort = (typeof RESIDENT_SORTS)[number];
+/** Each column's direction when the query names none: names A→Z, the newest residents first, current before former. */
+export const RESIDENT_SORT_NATURAL: Record<TResidentSort, SortOrder> = { name: 'asc', since: 'desc', status: 'asc' };
 export const ZPublicResidentQuery = z.strictObject({
   status: z.enum(['current', 'former']).optional().describe('current: active or suspended; former: terminated or exited'),
   q: zFilterText(200).describe('part of the name, an identifier or the certificate number'),
-  format: z.enum(['json', 'csv']).default('json'),
+  ...zSortQuery(RESIDENT_SORTS, 'name', RESIDENT_SORT_NATURAL),
   ...zPageQuery,
+  ...zExportQuery,
 });
+export type TPublicResidentQuery = z.infer<typeof ZPublicResidentQuery>;
 
 export const ZCertificateFields = z.strictObject({
   certificateId: z.uuid(),

@@ -133,6 +133,7 @@ export function AppLayout() {
             })}
             <NavLink component={Link} to="/register/members" label={t('layout.membersRegister')} />
             <NavLink component={Link} to="/residents" label={t('layout.residentsRegister')} />
+            <NavLink component={Link} to="/register/awards" label={t('layout.awardsRegister')} />
             <NavLink component={Link} to="/transparency/fund" label={t('layout.fund')} />
             <NavLink component={Link} to="/localization" label={t('layout.localization')} />
             <NavLink component={Link} to="/events" label={t('layout.events')} />

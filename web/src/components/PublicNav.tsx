@@ -5,7 +5,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
-type PublicNavKey = 'news' | 'events' | 'faq' | 'transparency' | 'members' | 'residents' | 'localization' | 'openData';
+type PublicNavKey = 'news' | 'events' | 'faq' | 'transparency' | 'members' | 'residents' | 'awards' | 'localization' | 'openData';
 
 /** The public pages in the order the navigation shows them; a page under one (a post, the fund) marks it current. */
 export const PUBLIC_NAV: readonly { key: PublicNavKey; path: string }[] = [
@@ -15,6 +15,7 @@ export const PUBLIC_NAV: readonly { key: PublicNavKey; path: string }[] = [
   { key: 'transparency', path: '/transparency' },
   { key: 'members', path: '/register/members' },
   { key: 'residents', path: '/residents' },
+  { key: 'awards', path: '/register/awards' },
   { key: 'localization', path: '/localization' },
   { key: 'openData', path: '/open-data' },
 ];

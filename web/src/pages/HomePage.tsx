@@ -14,9 +14,10 @@ const PORTAL_LINKS: readonly { key: 'transparency' | 'faq' | 'openData'; to: str
 ];
 
 /** The public pages and the API documentation, each with its title and text under `home`. */
-const PUBLIC_LINKS: readonly { key: 'members' | 'residents' | 'fund' | 'localization' | 'events' | 'transparency' | 'apiDocs'; to: string }[] = [
+const PUBLIC_LINKS: readonly { key: 'members' | 'residents' | 'awards' | 'fund' | 'localization' | 'events' | 'transparency' | 'apiDocs'; to: string }[] = [
   { key: 'members', to: '/register/members' },
   { key: 'residents', to: '/residents' },
+  { key: 'awards', to: '/register/awards' },
   { key: 'fund', to: '/transparency/fund' },
   { key: 'localization', to: '/localization' },
   { key: 'events', to: '/events' },

@@ -9,6 +9,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, BOOKABLE_CURRENCIES, OPEN_DATA_FILES, type FundFlow, type FundFlows, type PublicUse } from '../api';
 import { capabilityLabel, useCapabilities } from '../capabilities';
 import { BarChart } from '../components/BarChart';
@@ -202,6 +203,9 @@ function PublicAwards() {
         {title}
       </Title>
       <Text maw={760}>{t('publicFund.awards.intro')}</Text>
+      <Anchor component={Link} to="/register/awards" size="sm" data-testid="awards-register-link">
+        {t('publicFund.awards.fullRegister')}
+      </Anchor>
       {awards.isPending ? (
         <Loading />
       ) : awards.isError ? (

@@ -1,79 +1,78 @@
 // The public register of residents of the special economic regime: anyone may read and search it,
-// choose current (active or suspended) or former (terminated or exited) residents, open each
-// certificate's verification page and download the register as CSV or JSON.
+// choose current (active or suspended) or former (terminated or exited) residents, sort it by the
+// column headers (mouse or keyboard), open each certificate's verification page and download every
+// matching resident as CSV or JSON in the same order. The view lives in the address, to be shared.
 import { Anchor, Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type PublicResident } from '../../api';
+import { api, type PublicResident, type PublicResidentQuery } from '../../api';
 import { capabilityNames, useCapabilities } from '../../capabilities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Mono } from '../../components/Mono';
 import { PageHeading } from '../../components/PageHeading';
 import { Pager } from '../../components/Pager';
+import { RegisterDownloads } from '../../components/RegisterDownloads';
+import { SortableTh } from '../../components/SortableTh';
 import { ResidentStatusBadge } from '../../components/StatusBadge';
 import { TableFrame } from '../../components/TableFrame';
 import { formatDate } from '../../format';
+import { RESIDENT_SORTS, useRegisterQuery } from '../../registers';
 
 const PAGE_SIZE = 25;
+const FILTERS = ['status'] as const;
+/** The "which residents" choice in the address: none means current ones, `all` means every one. */
+const ALL = 'all';
 
 export function PublicResidentsPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<'current' | 'former' | ''>('current');
-  const [offset, setOffset] = useState(0);
+  const register = useRegisterQuery(RESIDENT_SORTS, FILTERS);
+  const { offset } = register;
+  const which = register.query.status === 'former' || register.query.status === ALL ? register.query.status : 'current';
+  const query: PublicResidentQuery = { ...register.query, status: which === ALL ? undefined : which };
   const residents = useQuery({
-    queryKey: ['public', 'regime-residents', { q, status, offset }],
-    queryFn: () => api.listPublicResidents({ q, status: status || undefined, limit: PAGE_SIZE, offset }),
+    queryKey: ['public', 'regime-residents', query, offset],
+    queryFn: () => api.listPublicResidents({ ...query, limit: PAGE_SIZE, offset }),
     placeholderData: keepPreviousData,
   });
   const title = t('regime.public.title');
-  const filters = { q, status: status || undefined };
+  const sortProps = { sort: register.query.sort, order: register.query.order, onSort: register.sortBy };
 
   return (
     <Stack>
       <PageHeading documentTitle={title}>{title}</PageHeading>
       <Text maw={760}>{t('regime.public.intro')}</Text>
-      <Group gap="lg">
-        <Anchor href={api.publicResidentsUrl(filters, 'csv')} download data-testid="residents-csv">
-          {t('regime.public.downloadCsv')}
-        </Anchor>
-        <Anchor href={api.publicResidentsUrl(filters, 'json')} target="_blank" rel="noopener" data-testid="residents-json">
-          {t('regime.public.openJson')}
-        </Anchor>
-      </Group>
       <Group align="flex-end" role="search" aria-label={t('regime.public.filters')} wrap="wrap">
         <TextInput
           label={t('regime.public.search')}
           description={t('regime.public.searchHelp')}
           type="search"
           maxLength={200}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setOffset(0);
-          }}
+          value={register.search}
+          onChange={(event) => register.setSearch(event.currentTarget.value)}
           style={{ flex: '1 1 260px' }}
+          data-testid="residents-search"
         />
         <NativeSelect
           label={t('regime.public.which')}
           data={[
             { value: 'current', label: t('regime.public.current') },
             { value: 'former', label: t('regime.public.former') },
-            { value: '', label: t('regime.public.all') },
+            { value: ALL, label: t('regime.public.all') },
           ]}
-          value={status}
-          onChange={(event) => {
-            setStatus(event.currentTarget.value as 'current' | 'former' | '');
-            setOffset(0);
-          }}
+          value={which}
+          onChange={(event) => register.setFilter('status', event.currentTarget.value === 'current' ? '' : event.currentTarget.value)}
           data-testid="residents-which"
         />
       </Group>
+      <RegisterDownloads
+        csv={api.publicResidentsUrl(query, 'csv')}
+        json={api.publicResidentsUrl(query, 'json')}
+        jsonFileName="adi-regime-residents.json"
+        what={t('regime.public.what')}
+        testId="residents"
+      />
       {residents.isPending ? (
         <Loading />
       ) : residents.isError ? (
@@ -81,15 +80,15 @@ export function PublicResidentsPage() {
       ) : (
         <>
           <TableFrame label={t('regime.public.caption')}>
-            <Table striped captionSide="top" verticalSpacing="sm" miw={900}>
+            <Table striped captionSide="top" verticalSpacing="sm" miw={900} data-testid="residents-table">
               <Table.Caption>{t('regime.public.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('regime.public.name')}</Table.Th>
+                  <SortableTh field="name" label={t('regime.public.name')} testId="sort-name" {...sortProps} />
                   <Table.Th scope="col">{t('regime.public.identifiers')}</Table.Th>
-                  <Table.Th scope="col">{t('regime.columns.status')}</Table.Th>
+                  <SortableTh field="status" label={t('regime.columns.status')} testId="sort-status" {...sortProps} />
                   <Table.Th scope="col">{t('regime.columns.certificate')}</Table.Th>
-                  <Table.Th scope="col">{t('regime.public.dates')}</Table.Th>
+                  <SortableTh field="since" label={t('regime.public.dates')} testId="sort-since" {...sortProps} />
                   <Table.Th scope="col">{t('regime.public.details')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -105,7 +104,7 @@ export function PublicResidentsPage() {
               </Table.Tbody>
             </Table>
           </TableFrame>
-          <Pager total={residents.data.total} limit={PAGE_SIZE} offset={offset} onChange={setOffset} label={title} />
+          <Pager total={residents.data.total} limit={PAGE_SIZE} offset={offset} onChange={register.setOffset} label={title} />
         </>
       )}
     </Stack>
