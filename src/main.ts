@@ -24,6 +24,7 @@ import { securityHeaders } from './core/security-headers.ts';
 import { type DatabaseHandle, databaseTargetFor, startDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { type DemoMode, registerDemoRoutes } from './modules/demo/routes.ts';
 import { signCheckpoint } from './modules/audit/service.ts';
 import { loadCheckpointSigner } from './modules/audit/signing.ts';
 import { installAuthentication } from './modules/identity/http-auth.ts';
@@ -81,6 +82,8 @@ export interface BuildAppOptions {
    * /readyz answers 503, and API requests wait.
    */
   ready?: Promise<void>;
+  /** Demo mode of this process (`adi serve --demo`): the sign-in page lists the demo accounts. Off when absent. */
+  demo?: DemoMode;
 }
 
 /** Log redaction: credentials never reach a log line, whatever logs them. */
@@ -240,6 +243,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerEventRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerLocalizationRoutes(app, deps);
+  registerDemoRoutes(app, deps, options.demo);
   registerScreeningJobs();
   registerRegimeJobs();
 
@@ -275,7 +279,17 @@ export interface RunningPlatform {
  */
 export async function startPlatform(
   config: AppConfig,
-  options: { database?: DatabaseHandle; trace?: (step: string) => void } = {},
+  options: {
+    database?: DatabaseHandle;
+    trace?: (step: string) => void;
+    /** Demo mode for this process only (see BuildAppOptions.demo). */
+    demo?: DemoMode;
+    /**
+     * Runs once the database is migrated, before the background work (jobs, mail, sweeps) starts:
+     * `adi serve --demo` loads the demo data set here, so no job runs halfway through it.
+     */
+    prepare?: (deps: AppDeps, address: string) => Promise<void>;
+  } = {},
 ): Promise<RunningPlatform> {
   const trace = options.trace ?? (() => {});
   const database = options.database ?? startDatabase(databaseTargetFor(config));
@@ -290,13 +304,18 @@ export async function startPlatform(
       trace('migrations checked');
     });
     ready.catch(() => {});
-    app = await buildApp({ db: database.db, config, signer, secrets }, { ready });
+    const deps: AppDeps = { db: database.db, config, signer, secrets };
+    app = await buildApp(deps, { ready, demo: options.demo });
     const log = app.log;
     database.onConnectionLost((error) => log.warn({ err: error }, 'a database connection was lost; the pool opens a new one for the next query'));
     trace('app built');
     const address = await app.listen({ port: config.port, host: config.host });
     trace('listening');
     await ready;
+    if (options.prepare) {
+      await options.prepare(deps, address);
+      trace('prepared');
+    }
     // The regime's compliance sweep (reminders, overdue reports) once a day per node; the job key
     // and the sweep's own unique records make runs on several nodes harmless.
     let sweptOn = '';

@@ -68,7 +68,7 @@ describe('adi command line', { timeout: 240_000 }, () => {
     expect(checkpoint.stdout).toMatch(/signed checkpoint at sequence number \d+/);
     const verified = await runAdi(['audit', 'verify'], env);
     expect(verified.code, verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^verified \d+ events/);
+    expect(verified.stdout).toMatch(/^verified \d+ events? and 1 checkpoint in/);
     const json = await runAdi(['audit', 'verify', '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, checkpoints: 1 });
 

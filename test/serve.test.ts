@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdi } from './support/cli.ts';
 import { createCliEnvironment } from './support/database.ts';
 import { serveAdi } from './support/serve.ts';
+import { SecretBox } from '../src/core/secret-box.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
+import { createStaffAccounts } from '../src/modules/demo/accounts.ts';
 
 const ADI = path.resolve(import.meta.dirname, '../bin/adi.js');
 let workDir: string;
@@ -37,15 +41,34 @@ describe('adi serve', { timeout: 180_000 }, () => {
     expect(await server.stop()).toBe(0);
   });
 
-  it('with --demo prints demo administrator credentials that sign in', async () => {
-    const server = serve(['--demo']);
+  it('with --demo on a database that holds the demo accounts: gives them a new password, lists them with codes, and a staff account signs in with one', async () => {
+    // Loading the whole data set is tested in src/modules/demo/demo.test.ts; here the staff accounts
+    // are made directly, so the server finds a demo and starts at once (restarting a demo).
+    const secretKey = 'ab'.repeat(32);
+    const database = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(env.ADI_DATA_DIR!, 'pgdata') });
+    try {
+      await createStaffAccounts(database.db, new SecretBox(Buffer.from(secretKey, 'hex')), SYSTEM_ACTOR, 'the password of an earlier run', 'serve-test');
+    } finally {
+      await database.close();
+    }
+    const server = serveAdi({ ...env, ADI_SECRET_KEY: secretKey }, ['--demo']);
     const base = await server.address;
-    await expect.poll(() => server.output()).toMatch(/Demo administrator: \S+ \/ \S+/);
-    const [, email, password] = /Demo administrator: (\S+) \/ (\S+)/.exec(server.output())!;
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    await expect.poll(() => server.output(), { timeout: 60_000 }).toMatch(/Demo mode: the sign-in page/);
+    const [, password] = /new password: (\S+)/.exec(server.output())!;
+    const listed = await fetch(`${base}/api/v1/demo/accounts`);
+    expect(listed.status).toBe(200);
+    const { accounts } = (await listed.json()) as { accounts: Array<{ email: string; password: string; totpCode: string | null }> };
+    const officer = accounts.find((a) => a.email === 'officer@demo.adi.example')!;
+    expect(officer.password).toBe(password);
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: officer.email, password, totp: officer.totpCode }) });
     expect(login.status).toBe(200);
-    expect(((await login.json()) as { session: { stage: string } }).session.stage).toBe('totp_enrolment');
+    expect(((await login.json()) as { session: { stage: string } }).session.stage).toBe('full');
     expect(await server.stop()).toBe(0);
+    // Demo mode belongs to that process: a server started without --demo lists nothing.
+    const plain = serve([]);
+    const plainBase = await plain.address;
+    expect((await fetch(`${plainBase}/api/v1/demo/accounts`)).status).toBe(404);
+    expect(await plain.stop()).toBe(0);
   });
 
   it('refuses a second process on the same embedded data folder while the server runs, and allows it after', async () => {

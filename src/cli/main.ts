@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { configMarkdownTable } from '../config.ts';
 import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
+import { registerDemo } from './demo.ts';
 import { reportCliError } from './context.ts';
 import { registerLedger } from './ledger.ts';
 import { registerMigrate } from './migrate.ts';
@@ -27,6 +28,7 @@ registerBackup(program);
 registerLedger(program);
 registerSanctions(program);
 registerScreen(program);
+registerDemo(program);
 program
   .command('config')
   .description('print the environment variables the platform reads (Markdown table)')

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { SecretBox } from '../../src/core/secret-box.ts';
-import { WEB_DIST, buildApp } from '../../src/main.ts';
+import type { AppDeps } from '../../src/core/http.ts';
+import { type BuildAppOptions, WEB_DIST, buildApp } from '../../src/main.ts';
 import { signerFromSeed } from '../../src/modules/audit/signing.ts';
 import { TEST_AUDIT_SEED, TEST_SECRET_KEY, type TestApp, totpCode } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -30,14 +31,16 @@ export interface Platform {
 }
 
 /** The whole platform (API and web app) listening on a free port, with a temporary ADI_DATA_DIR. */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(options: { prepare?: (deps: AppDeps) => Promise<BuildAppOptions['demo']> } = {}): Promise<Platform> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adi-e2e-'));
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ADI_RATE_LIMIT_PER_MINUTE: '100000', ADI_RATE_LIMIT_SIGNED_IN_PER_MINUTE: '100000', ADI_DATA_DIR: dataDir }, {});
   const signer = await signerFromSeed(TEST_AUDIT_SEED);
   const deps = { db: database.db, config, signer, secrets: new SecretBox(TEST_SECRET_KEY) };
-  const app = await buildApp(deps, { serveWeb: true });
+  // A journey may load data first (the demo data set) and turn demo mode on for this app.
+  const demo = await options.prepare?.(deps);
+  const app = await buildApp(deps, { serveWeb: true, demo });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

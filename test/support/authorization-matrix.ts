@@ -37,6 +37,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'GET /readyz':                                                         'PUBLIC',
   'GET /metrics':                                                        'PUBLIC', // process and HTTP metrics: restrict at the proxy (see docs/reliability.md)
   'GET /api/v1/openapi.json':                                            'PUBLIC',
+  'GET /api/v1/demo/accounts':                                           'PUBLIC', // 404 unless the process runs in demo mode (adi serve --demo)
 
   // Sign-in, sessions, API tokens, users ---------------------------------------------------------
   'POST /api/v1/auth/login':                                             'PUBLIC',

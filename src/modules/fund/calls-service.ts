@@ -150,14 +150,17 @@ export async function reserve(trx: Trx, actor: AuditActor, input: { currency: st
   return booked.entry.id;
 }
 
-/** Publishes a draft (its budget is reserved in the ledger) or cancels a call that has no awards (the reservation is released). */
-export async function transitionCall(db: Db, actor: AuditActor, id: string, input: { action: 'publish' | 'cancel'; version: number; reason?: string }) {
+/**
+ * Publishes a draft (its budget is reserved in the ledger) or cancels a call that has no awards (the
+ * reservation is released). `now` is the moment the step is taken: the HTTP API always takes it now;
+ * the demo data set records a call's history at the dates it tells (src/modules/demo/fund.ts).
+ */
+export async function transitionCall(db: Db, actor: AuditActor, id: string, input: { action: 'publish' | 'cancel'; version: number; reason?: string }, now = new Date()) {
   return inTransaction(db, async (trx) => {
     await repo.lockCall(trx, id);
     const row = await repo.findCall(trx, id);
     if (!row) throw new AppError('not_found', 'no such call');
     if (row.version !== input.version) throw versionConflict(row.version, 'call');
-    const now = new Date();
     if (input.action === 'publish') {
       if (row.status !== 'draft') throw new AppError('invalid_transition', { detail: `a ${row.status} call cannot be published`, extra: { currentStatus: row.status, allowed: row.status === 'published' ? ['cancel'] : [] } });
       if (row.closes_at <= now) throw invalid([{ field: 'closesAt', message: 'the call would already be closed; change the dates first' }]);
@@ -363,7 +366,8 @@ async function eligibilityOf(trx: Trx, call: repo.CallRow, organizationId: strin
   return { snapshot: { membership: membership?.status ?? null, residency: residency?.status ?? null, screening: screening.status }, reasons, blocked: screening.status === 'confirmed_hit' };
 }
 
-export async function transitionProposal(db: Db, auth: AuthContext, actor: AuditActor, id: string, input: { action: 'submit' | 'withdraw'; version: number }) {
+/** Submits or withdraws a proposal while its call is open at `now` (always now over HTTP; the demo data set tells a call's history at its own dates). */
+export async function transitionProposal(db: Db, auth: AuthContext, actor: AuditActor, id: string, input: { action: 'submit' | 'withdraw'; version: number }, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const { role } = await visibleProposal(trx, auth, id);
     if (role === 'evaluator' || !holdsAny(auth, ['company', 'fund_officer'])) throw new AppError('forbidden', `your roles do not allow the action ${input.action}`);
@@ -371,7 +375,6 @@ export async function transitionProposal(db: Db, auth: AuthContext, actor: Audit
     const row = (await repo.findProposal(trx, id))!;
     if (row.version !== input.version) throw versionConflict(row.version, 'proposal');
     const call = (await repo.findCall(trx, row.call_id))!;
-    const now = new Date();
     if (call.status !== 'published' || now < call.opens_at || now > call.closes_at) {
       throw new AppError('conflict', { detail: now > call.closes_at ? `the call closed at ${call.closes_at.toISOString()}` : `the call is not open (${phaseOf(call, now)})`, extra: { phase: phaseOf(call, now) } });
     }

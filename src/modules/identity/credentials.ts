@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
-import { generateSecret, generateURI, verify as verifyOtp } from 'otplib';
+import { generate as generateOtp, generateSecret, generateURI, verify as verifyOtp } from 'otplib';
 import QRCode from 'qrcode';
 import { sha256Hex } from '../../core/audit-chain.ts';
 
@@ -50,6 +50,11 @@ export async function totpEnrolment(secret: string, accountLabel: string) {
 export async function checkTotp(secret: string, code: string): Promise<number | null> {
   const result = await verifyOtp({ secret, token: code, epochTolerance: 30 });
   return result.valid && 'epoch' in result ? Math.floor(result.epoch / 30) : null;
+}
+
+/** The TOTP code of a 30-second time step (what an authenticator app shows during that step). */
+export function totpCodeForStep(secret: string, step: number): Promise<string> {
+  return generateOtp({ secret, epoch: step * 30 });
 }
 
 /** SHA-256 of a bearer secret (session or API token), which is what the database stores. */

@@ -54,6 +54,29 @@ export async function insertUser(trx: Transaction<Database>, row: Insertable<Use
   await trx.insertInto('users').values(row).execute();
 }
 
+/** Inserts many users in one statement. */
+export async function insertUsers(trx: Transaction<Database>, rows: Insertable<UsersTable>[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('users').values(rows).execute();
+}
+
+/** Users whose e-mail is at the domain or one of its subdomains (`a@d`, `a@x.d`), with their organizations' names. */
+export async function usersAtDomain(db: Db, domain: string) {
+  const at = `%@${escapeLike(domain.toLowerCase())}`;
+  const below = `%.${escapeLike(domain.toLowerCase())}`;
+  return usersWithOrganization(db)
+    .where((eb) => eb.or([eb(sql`lower(users.email)`, 'like', at), eb(sql`lower(users.email)`, 'like', below)]))
+    .orderBy('users.created_at')
+    .orderBy('users.email')
+    .execute();
+}
+
+/** Gives the users a new password hash and ends their sessions. */
+export async function setPasswordHash(trx: Transaction<Database>, ids: string[], passwordHash: string, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at, updated_at: at }).where('id', 'in', ids).execute();
+  await trx.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+}
+
 /** Updates a user's columns. */
 export async function updateUser(trx: Transaction<Database>, id: string, patch: Updateable<UsersTable>): Promise<void> {
   await trx.updateTable('users').set(patch).where('id', '=', id).execute();

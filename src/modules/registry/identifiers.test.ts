@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IDENTIFIER_SCHEMES, edrpouCheckDigit, isValidLei, parseIdentifier, zIdentifier } from './identifiers.ts';
+import { IDENTIFIER_SCHEMES, edrpouCheckDigit, isValidLei, leiCheckDigits, parseIdentifier, zIdentifier } from './identifiers.ts';
 
 function parsedOk(text: string) {
   const parsed = parseIdentifier(text);
@@ -127,6 +127,18 @@ describe('isValidLei', () => {
         expect(isValidLei(corrupted), corrupted).toBe(false);
       }
     }
+  });
+
+  it.each(published)('leiCheckDigits gives back the check digits of %s', (lei) => {
+    expect(leiCheckDigits(lei.slice(0, 18))).toBe(lei.slice(18));
+  });
+
+  it('leiCheckDigits completes any 18-character prefix into an LEI the validator accepts (the demo data set makes its LEIs so)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...DIGITS, ...LETTERS), minLength: 18, maxLength: 18 }), (prefix) => {
+        expect(isValidLei(`${prefix}${leiCheckDigits(prefix)}`)).toBe(true);
+      }),
+    );
   });
 
   it('refuses wrong shapes', () => {

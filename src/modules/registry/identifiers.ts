@@ -88,8 +88,8 @@ export function isValidLei(lei: string): boolean {
   return /^[0-9A-Z]{18}\d{2}$/.test(lei) && mod97(lei) === 1;
 }
 
-/** The two LEI check digits that complete an 18-character LEI prefix (ISO 7064 MOD 97-10). */
-function leiCheckDigits(first18: string): string {
+/** The two LEI check digits that complete an 18-character LEI prefix (ISO 7064 MOD 97-10); the demo data set makes its LEIs with it. */
+export function leiCheckDigits(first18: string): string {
   return String(98 - mod97(`${first18}00`)).padStart(2, '0');
 }
 

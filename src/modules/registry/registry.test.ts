@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type TestApp, createTestApp, makeOrganization, signedInCaller } from '../../../test/support/app.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
+import { ZCreateOrganizationBody } from './schema.ts';
+import { beneficialOwners, getOrganization, importOrganizations, importOwnership } from './service.ts';
 
 let t: TestApp;
 let officer: Caller;
@@ -46,6 +49,64 @@ describe('organizations', () => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ code: 'already_exists', existing: { organizationId: org.id, organizationName: 'Antonov Test Works' } });
     expect(duplicate.json().detail).toContain('Antonov Test Works');
+  });
+
+  it('imports organizations in bulk and returns the new ids by row, skipping refused rows', async () => {
+    const rows = [
+      { row: 2, input: ZCreateOrganizationBody.parse(organizationBody('Import One', { identifiers: ['UA-EDR-00032129'] })) },
+      { row: 3, input: ZCreateOrganizationBody.parse(organizationBody('Import Two', { identifiers: ['UA-EDR-00032129'] })) },
+      { row: 4, input: ZCreateOrganizationBody.parse(organizationBody('Import Three', { capabilities: ['uav'] })) },
+    ];
+    const result = await importOrganizations(t.database.db, SYSTEM_ACTOR, rows);
+    expect(result.created).toBe(2);
+    expect(result.errors.map((e) => e.row)).toEqual([3]);
+    expect(result.ids.map((i) => i.row)).toEqual([2, 4]);
+    const staff = { kind: 'session' as const, user: { id: officer.userId, email: officer.email, roles: ['officer' as const], organizationId: null }, session: null, tokenPrefix: null };
+    expect((await getOrganization(t.database.db, staff, result.ids[1]!.id)).name).toBe('Import Three');
+    expect(await auditActions(result.ids[0]!.id)).toEqual(['organization.imported']);
+  });
+
+  it('imports people, officers and ownership links at once: confirmed, audited, checked like single changes, all or nothing', async () => {
+    const staff = { kind: 'session' as const, user: { id: officer.userId, email: officer.email, roles: ['officer' as const], organizationId: null }, session: null, tokenPrefix: null };
+    const actor = { actorId: officer.userId, actorLabel: officer.email, requestId: null };
+    const orgs = await importOrganizations(t.database.db, actor, ['Chain Works', 'Chain Holding', 'Chain Top'].map((name, i) => ({ row: i + 1, input: ZCreateOrganizationBody.parse(organizationBody(name)) })));
+    const [company, holding, top] = orgs.ids.map((i) => i.id) as [string, string, string];
+    const person = (name: string) => ({ names: [{ fullName: name, script: 'Latn' as const }], nationalities: ['UA'], identifiers: [] });
+    const result = await importOwnership(t.database.db, actor, {
+      people: [
+        { key: 'a', person: person('Anna Chain'), enteredForOrganizationId: top },
+        { key: 'b', person: person('Borys Chain'), enteredForOrganizationId: top },
+        { key: 'd', person: person('Dmytro Chain'), enteredForOrganizationId: company },
+      ],
+      officers: [{ organizationId: company, personKey: 'd', role: 'director' }],
+      links: [
+        { ownedOrganizationId: top, owner: { kind: 'person', key: 'a' }, sharePercent: 60, controlKinds: [] },
+        { ownedOrganizationId: top, owner: { kind: 'person', key: 'b' }, sharePercent: 40, controlKinds: [] },
+        { ownedOrganizationId: holding, owner: { kind: 'organization', id: top }, sharePercent: 100, controlKinds: [] },
+        { ownedOrganizationId: company, owner: { kind: 'organization', id: holding }, sharePercent: 80, controlKinds: [] },
+        { ownedOrganizationId: company, owner: { kind: 'person', key: 'd' }, sharePercent: 20, controlKinds: ['appoint_board'] },
+      ],
+    });
+    expect(result).toMatchObject({ officers: 1, links: 5 });
+    const owners = await beneficialOwners(t.database.db, staff, company);
+    const anna = owners.owners.find((o) => o.personId === result.people.get('a'))!;
+    expect(anna).toMatchObject({ effectiveSharePercent: '48', isBeneficialOwner: true });
+    expect(anna.paths[0]!.organizationIds).toHaveLength(3);
+    expect(owners.owners.find((o) => o.personId === result.people.get('d'))).toMatchObject({ isBeneficialOwner: true, reasons: ['control'] });
+    expect(await auditActions(company)).toEqual(['organization.imported', 'organization.officer_added', 'organization.owner_added', 'organization.owner_added']);
+    const jobs = await t.database.db.selectFrom('background_jobs').select('job_key').where('job_key', 'in', [company, holding, top]).where('status', '=', 'queued').execute();
+    expect(new Set(jobs.map((j) => j.job_key))).toEqual(new Set([company, holding, top]));
+
+    const peopleBefore = (await t.database.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const refused = async (input: Parameters<typeof importOwnership>[2], message: RegExp) => {
+      await expect(importOwnership(t.database.db, actor, input)).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(message) });
+    };
+    const extra = { key: 'x', person: person('Extra Person'), enteredForOrganizationId: company };
+    await refused({ people: [extra], officers: [], links: [{ ownedOrganizationId: company, owner: { kind: 'person', key: 'x' }, sharePercent: 10, controlKinds: [] }] }, /add up to 110 %/);
+    await refused({ people: [], officers: [], links: [{ ownedOrganizationId: top, owner: { kind: 'organization', id: top }, sharePercent: null, controlKinds: ['veto'] }] }, /cannot own itself/);
+    await refused({ people: [], officers: [{ organizationId: company, personKey: 'nobody', role: 'director' }], links: [] }, /no person nobody/);
+    await refused({ people: [extra], officers: [{ organizationId: '01900000-0000-7000-8000-000000000000', personKey: 'x', role: 'director' }], links: [] }, /no such organizations/);
+    expect((await t.database.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toEqual(peopleBefore);
   });
 
   it('refuses identifiers with a wrong check digit, unknown capabilities and bad countries with field errors', async () => {

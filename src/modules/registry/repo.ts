@@ -30,6 +30,13 @@ export async function lockOrganization(trx: Transaction<Database>, id: string) {
   return trx.selectFrom('organizations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** Locks several organizations' rows for the transaction (in id order, so two imports never deadlock); returns the ids found. */
+export async function lockOrganizations(trx: Transaction<Database>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx.selectFrom('organizations').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  return rows.map((row) => row.id);
+}
+
 /** Names and countries of organizations by id. */
 export async function organizationNames(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
@@ -291,6 +298,11 @@ export async function insertPerson(trx: Transaction<Database>, row: Insertable<P
   await trx.insertInto('people').values(row).execute();
 }
 
+/** Inserts people (multi-row statements of at most 1,000 rows). */
+export async function insertPeople(trx: Transaction<Database>, rows: Insertable<PeopleTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('people').values(rows.slice(i, i + 1000)).execute();
+}
+
 /** The person with this id, or undefined. */
 export async function findPerson(db: Db, id: string) {
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
@@ -349,6 +361,11 @@ export async function insertOfficer(trx: Transaction<Database>, row: Insertable<
   await trx.insertInto('organization_officers').values(row).execute();
 }
 
+/** Inserts officers (multi-row statements of at most 1,000 rows). */
+export async function insertOfficers(trx: Transaction<Database>, rows: Insertable<OrganizationOfficersTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('organization_officers').values(rows.slice(i, i + 1000)).execute();
+}
+
 /** Officers of an organization with the person's name (every status except removed and rejected). */
 export async function listOfficers(db: Db, organizationId: string) {
   return db
@@ -367,7 +384,7 @@ export async function listOfficers(db: Db, organizationId: string) {
 
 /** Inserts an ownership link. */
 export async function insertOwnershipLinks(trx: Transaction<Database>, rows: Insertable<OwnershipLinksTable>[]): Promise<void> {
-  if (rows.length) await trx.insertInto('ownership_links').values(rows).execute();
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('ownership_links').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** Ownership links by id. */
@@ -404,6 +421,20 @@ export async function liveShareTotal(trx: Transaction<Database>, organizationId:
     .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', onOrAfter)]))
     .executeTakeFirstOrThrow();
   return Number(row.total);
+}
+
+/** The live share total (ppm) of each organization, as liveShareTotal computes it for one. */
+export async function liveShareTotals(trx: Transaction<Database>, organizationIds: string[], onOrAfter: string): Promise<Map<string, number>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('ownership_links')
+    .select(['owned_organization_id', sql<number>`coalesce(sum(share_ppm), 0)::int`.as('total')])
+    .where('owned_organization_id', 'in', organizationIds)
+    .where('status', 'in', LIVE_STATUSES)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', onOrAfter)]))
+    .groupBy('owned_organization_id')
+    .execute();
+  return new Map(rows.map((row) => [row.owned_organization_id, Number(row.total)]));
 }
 
 /**
@@ -520,6 +551,22 @@ export async function organizationsAffectedBy(db: Db, target: { organizationId: 
   const { rows } = await sql<{ org_id: string }>`
     with recursive downward(org_id) as (
       ${start}
+      union
+      select l.owned_organization_id
+        from ownership_links l join downward d on l.owner_organization_id = d.org_id
+        where l.status in ('pending', 'confirmed', 'removal_pending')
+    )
+    select org_id from downward
+  `.execute(db);
+  return rows.map((row) => row.org_id);
+}
+
+/** The organizations themselves and every organization they own, directly or through companies (pending links included). */
+export async function organizationsBelow(db: Db, organizationIds: string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const { rows } = await sql<{ org_id: string }>`
+    with recursive downward(org_id) as (
+      select unnest(${organizationIds}::uuid[])
       union
       select l.owned_organization_id
         from ownership_links l join downward d on l.owner_organization_id = d.org_id

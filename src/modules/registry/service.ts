@@ -13,7 +13,7 @@ import { type BodsLink, toBodsStatements } from './bods.ts';
 import { documentsClearedForEvaluator } from '../fund/calls-service.ts';
 import { changesAreTrusted, isEvaluatorOnly, visibleOrganizationId } from './policy.ts';
 import * as repo from './repo.ts';
-import type { TCreateOrganization, TCreatePerson, TDocument, TOrganization, TPerson, TUpdateOrganization } from './schema.ts';
+import { CONTROL_KINDS, OFFICER_ROLES, type TCreateOrganization, type TCreatePerson, type TDocument, type TOrganization, type TPerson, type TUpdateOrganization } from './schema.ts';
 import { BENEFICIAL_OWNER_THRESHOLD_PPM, type OwnershipEdge, computeUltimateBeneficialOwners, ppmToPercentString } from './ubo.ts';
 
 type Db = Kysely<Database>;
@@ -387,11 +387,10 @@ function primaryNameOf(names: Array<{ fullName: string; script: string }>): stri
   return (names.find((n) => n.script === 'Latn') ?? names[0]).fullName;
 }
 
-async function insertPerson(trx: Transaction<Database>, actor: AuditActor, input: Omit<TCreatePerson, 'organizationId'>, enteredFor: string | null): Promise<string> {
-  const now = new Date();
-  const id = uuidv7();
-  await repo.insertPerson(trx, {
-    id,
+/** The table row for a new person. */
+function personRow(input: Omit<TCreatePerson, 'organizationId'>, enteredFor: string | null, now: Date) {
+  return {
+    id: uuidv7(),
     primary_name: primaryNameOf(input.names),
     names: JSON.stringify(input.names),
     birth_date: input.birthDate ?? null,
@@ -401,7 +400,13 @@ async function insertPerson(trx: Transaction<Database>, actor: AuditActor, input
     entered_for_organization_id: enteredFor,
     created_at: now,
     updated_at: now,
-  });
+  };
+}
+
+async function insertPerson(trx: Transaction<Database>, actor: AuditActor, input: Omit<TCreatePerson, 'organizationId'>, enteredFor: string | null): Promise<string> {
+  const row = personRow(input, enteredFor, new Date());
+  const id = row.id;
+  await repo.insertPerson(trx, row);
   // Personal data stays out of the audit log: the event names the record, not the person.
   await recordAudit(trx, actor, { action: 'person.created', targetType: 'person', targetId: id, details: { enteredForOrganizationId: enteredFor } });
   return id;
@@ -812,14 +817,14 @@ export interface ImportRowError {
  * Loads many organizations at once (the CLI's `adi org import`). Every row is checked like an API
  * request; rows with errors are reported by number and skipped, valid rows are kept. An identifier
  * already in the registry, or given by an earlier row, refuses the later row. Rows are written in
- * batches, each batch in one transaction with its audit events.
+ * batches, each batch in one transaction with its audit events. Returns the new organizations' ids by row.
  */
 export async function importOrganizations(
   db: Db,
   actor: AuditActor,
   rows: Array<{ row: number; input: TCreateOrganization }>,
   options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ created: number; errors: ImportRowError[] }> {
+): Promise<{ created: number; errors: ImportRowError[]; ids: Array<{ row: number; id: string }> }> {
   const onProgress = options.onProgress ?? (() => {});
   const errors: ImportRowError[] = [];
   const known = new Set((await repo.listCapabilities(db)).map((c) => c.code));
@@ -853,8 +858,9 @@ export async function importOrganizations(
   });
   errors.sort((a, b) => a.row - b.row);
   // Every check above only reads, so a dry run stops here with the same verdicts.
-  if (options.dryRun) return { created: accepted.length, errors };
+  if (options.dryRun) return { created: accepted.length, errors, ids: [] };
   let created = 0;
+  const ids: Array<{ row: number; id: string }> = [];
   onProgress(0, accepted.length);
   for (let start = 0; start < accepted.length; start += BATCH) {
     const batch = accepted.slice(start, start + BATCH);
@@ -877,9 +883,142 @@ export async function importOrganizations(
       await enqueueJobs(trx, SCREENING_QUEUE, organizations.map((o) => ({ key: o.id, payload: { organizationId: o.id } })));
     });
     created += batch.length;
+    ids.push(...organizations.map((o, index) => ({ row: batch[index]!.row, id: o.id })));
     onProgress(created, accepted.length);
   }
-  return { created, errors };
+  return { created, errors, ids };
+}
+
+/** A person of an ownership import; `key` names them within the import. */
+export interface ImportedPerson {
+  key: string;
+  person: Omit<TCreatePerson, 'organizationId'>;
+  enteredForOrganizationId: string | null;
+}
+
+/** An officer of an ownership import. */
+export interface ImportedOfficer {
+  organizationId: string;
+  personKey: string;
+  role: (typeof OFFICER_ROLES)[number];
+  fromDate?: string | null;
+}
+
+/** An ownership link of an ownership import: the owner is a person of the import or an organization. */
+export interface ImportedLink {
+  ownedOrganizationId: string;
+  owner: { kind: 'person'; key: string } | { kind: 'organization'; id: string };
+  sharePercent: number | null;
+  controlKinds: Array<(typeof CONTROL_KINDS)[number]>;
+  fromDate?: string | null;
+  toDate?: string | null;
+}
+
+/**
+ * Loads people, officers and ownership links at once, confirmed, as an officer's import (the
+ * counterpart of importOrganizations for who runs and owns the organizations). Each record is checked
+ * as addOfficer and addOwner check it: the organizations exist, none owns itself, a link gives a share
+ * or a kind of control, dates are in order, and the shares in force in an organization, old and new,
+ * add up to at most 100 %. Everything is written in one transaction with one audit event per record
+ * (no personal data in them), and every organization touched is queued for screening. A refused
+ * import writes nothing. Returns the new people's ids by key.
+ */
+export async function importOwnership(
+  db: Db,
+  actor: AuditActor,
+  input: { people: ImportedPerson[]; officers: ImportedOfficer[]; links: ImportedLink[] },
+): Promise<{ people: Map<string, string>; officers: number; links: number }> {
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const p of input.people) {
+    if (keys.has(p.key)) problems.push(`person ${p.key} is given twice`);
+    keys.add(p.key);
+  }
+  for (const o of input.officers) if (!keys.has(o.personKey)) problems.push(`officer of ${o.organizationId}: no person ${o.personKey} in the import`);
+  const share = new Map<string, number>();
+  for (const [i, l] of input.links.entries()) {
+    const where = `link ${i + 1}`;
+    if (l.owner.kind === 'person' && !keys.has(l.owner.key)) problems.push(`${where}: no person ${l.owner.key} in the import`);
+    if (l.owner.kind === 'organization' && l.owner.id === l.ownedOrganizationId) problems.push(`${where}: an organization cannot own itself`);
+    if (l.sharePercent == null && l.controlKinds.length === 0) problems.push(`${where}: give a share, a kind of control, or both`);
+    if (l.sharePercent != null && !(l.sharePercent > 0 && l.sharePercent <= 100)) problems.push(`${where}: the share must be above 0 and at most 100`);
+    if (l.fromDate && l.toDate && l.toDate < l.fromDate) problems.push(`${where}: toDate is before fromDate`);
+    // Links ending before today are history and take no share now (as liveShareTotal counts them).
+    if (l.sharePercent != null && !(l.toDate && l.toDate < today())) share.set(l.ownedOrganizationId, (share.get(l.ownedOrganizationId) ?? 0) + Math.round(l.sharePercent * 10_000));
+  }
+  const organizationIds = [
+    ...new Set([
+      ...input.people.flatMap((p) => (p.enteredForOrganizationId ? [p.enteredForOrganizationId] : [])),
+      ...input.officers.map((o) => o.organizationId),
+      ...input.links.flatMap((l) => [l.ownedOrganizationId, ...(l.owner.kind === 'organization' ? [l.owner.id] : [])]),
+    ]),
+  ];
+  if (problems.length) throw new AppError('validation_failed', { detail: `the ownership import is refused: ${problems.slice(0, 5).join('; ')}`, errors: problems.map((message) => ({ field: 'body', message })) });
+
+  return db.transaction().execute(async (trx) => {
+    const found = new Set(await repo.lockOrganizations(trx, organizationIds));
+    const missing = organizationIds.filter((id) => !found.has(id));
+    if (missing.length) throw new AppError('validation_failed', { detail: `no such organizations: ${missing.slice(0, 5).join(', ')}`, errors: missing.map((id) => ({ field: 'body', message: `no such organization ${id}` })) });
+    const existing = await repo.liveShareTotals(trx, [...share.keys()], today());
+    for (const [organizationId, added] of share) {
+      const before = existing.get(organizationId) ?? 0;
+      if (before + added > 1_000_000) {
+        throw new AppError('validation_failed', { detail: `shares in ${organizationId} would add up to ${ppmToPercentString(before + added)} %; ${ppmToPercentString(1_000_000 - before)} % is left` });
+      }
+    }
+    const now = new Date();
+    const reviewer = actor.actorId;
+    const people = input.people.map((p) => ({ key: p.key, row: personRow(p.person, p.enteredForOrganizationId, now) }));
+    const personId = new Map(people.map((p) => [p.key, p.row.id]));
+    const officers = input.officers.map((o) => ({
+      id: uuidv7(),
+      organization_id: o.organizationId,
+      person_id: personId.get(o.personKey)!,
+      role: o.role,
+      from_date: o.fromDate ?? null,
+      to_date: null,
+      status: 'confirmed' as const,
+      proposed_by: reviewer,
+      reviewed_by: reviewer,
+      review_note: null,
+      created_at: now,
+      updated_at: now,
+    }));
+    const links = input.links.map((l) => ({
+      id: uuidv7(),
+      owned_organization_id: l.ownedOrganizationId,
+      owner_person_id: l.owner.kind === 'person' ? personId.get(l.owner.key)! : null,
+      owner_organization_id: l.owner.kind === 'organization' ? l.owner.id : null,
+      share_ppm: l.sharePercent == null ? null : Math.round(l.sharePercent * 10_000),
+      control_kinds: [...new Set(l.controlKinds)],
+      from_date: l.fromDate ?? null,
+      to_date: l.toDate ?? null,
+      status: 'confirmed' as const,
+      proposed_by: reviewer,
+      reviewed_by: reviewer,
+      review_note: null,
+      owner_registered_with_link: false,
+      created_at: now,
+      updated_at: now,
+    }));
+    await repo.insertPeople(trx, people.map((p) => p.row));
+    await repo.insertOfficers(trx, officers);
+    await repo.insertOwnershipLinks(trx, links);
+    await recordAuditBatch(trx, actor, [
+      ...people.map((p) => ({ action: 'person.created', targetType: 'person', targetId: p.row.id, details: { enteredForOrganizationId: p.row.entered_for_organization_id, imported: true } })),
+      ...officers.map((o) => ({ action: 'organization.officer_added', targetType: 'organization', targetId: o.organization_id, details: { recordId: o.id, personId: o.person_id, role: o.role, imported: true } })),
+      ...links.map((l) => ({
+        action: 'organization.owner_added',
+        targetType: 'organization',
+        targetId: l.owned_organization_id,
+        details: { recordId: l.id, ownerPersonId: l.owner_person_id, ownerOrganizationId: l.owner_organization_id, sharePpm: l.share_ppm, controlKinds: l.control_kinds, imported: true },
+      })),
+    ]);
+    const touched = [...new Set([...officers.map((o) => o.organization_id), ...links.map((l) => l.owned_organization_id)])];
+    const affected = await repo.organizationsBelow(trx, touched);
+    await enqueueJobs(trx, SCREENING_QUEUE, affected.map((id) => ({ key: id, payload: { organizationId: id } })));
+    return { people: personId, officers: officers.length, links: links.length };
+  });
 }
 
 // Screening ---------------------------------------------------------------------------------------

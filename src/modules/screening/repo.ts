@@ -77,6 +77,14 @@ export async function entitiesOf(db: Db, versionIds: string[]) {
   return db.selectFrom('screening_entities').select(['version_id', 'entity_id', 'schema', 'data']).where('version_id', 'in', versionIds).orderBy('version_id').orderBy('entity_id').execute();
 }
 
+/** The entities of one version in entity-id order, optionally only those of a schema and with a country among theirs. */
+export async function entitiesOfVersion(db: Db, versionId: string, filter: { schema?: string; country?: string }) {
+  let query = db.selectFrom('screening_entities').select(['entity_id', 'data']).where('version_id', '=', versionId);
+  if (filter.schema) query = query.where('schema', '=', filter.schema);
+  if (filter.country) query = query.where(sql<boolean>`data -> 'countries' ? ${filter.country}`);
+  return query.orderBy('entity_id').execute();
+}
+
 /** Entity id → content hash of the entities of the given versions (what re-screening compares). */
 export async function entityHashes(db: Db, versionIds: string[]): Promise<Map<string, string>> {
   if (versionIds.length === 0) return new Map();

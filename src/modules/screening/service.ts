@@ -139,6 +139,16 @@ export async function importList(db: Db, actor: AuditActor, request: ImportReque
   return { list, entityCount: entities.length, warnings };
 }
 
+/**
+ * The entities of a list's current version, in entity-id order, optionally only those of a schema and
+ * with a country among theirs (empty when the list was never imported).
+ */
+export async function currentListEntities(db: Db, source: string, filter: { schema?: string; country?: string } = {}): Promise<ListEntity[]> {
+  const version = (await repo.currentVersions(db)).find((v) => v.source === source);
+  if (!version) return [];
+  return (await repo.entitiesOfVersion(db, version.version_id, filter)).map((row) => row.data as ListEntity);
+}
+
 /** The in-process index of the current list versions, with what a match answer needs beside it. */
 interface LoadedIndex {
   key: string;

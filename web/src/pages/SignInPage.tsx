@@ -1,11 +1,12 @@
 // Sign-in: email and password, then (for staff with TOTP) the 6-digit code on a second round.
 import { Alert, Button, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api, isApiError, type Me } from '../api';
+import { api, isApiError, type DemoAccount, type Me } from '../api';
+import { DemoAccounts } from '../components/DemoAccounts';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { splitFieldErrors } from '../errors';
@@ -28,6 +29,18 @@ export function SignInPage() {
   const me = useMe();
   const [codeRequired, setCodeRequired] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
+  // Demo mode only: the route answers 404 on any other platform, and then nothing is shown. Staff
+  // codes change every 30 seconds, so the list is read again while the page is open.
+  const demo = useQuery({
+    queryKey: ['demo-accounts'],
+    queryFn: api.demoAccounts,
+    retry: false,
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data?.kind === 'none' ? false : 5_000),
+  });
+  const demoAccounts = demo.data?.kind === 'accounts' ? demo.data.accounts : null;
+  // The account whose code the form holds, so a newer code replaces it while the user reads.
+  const [filledFor, setFilledFor] = useState<string | null>(null);
 
   const form = useForm({
     initialValues: { email: '', password: '', totp: '' },
@@ -58,6 +71,21 @@ export function SignInPage() {
     },
   });
 
+  useEffect(() => {
+    if (!filledFor || !demoAccounts) return;
+    const account = demoAccounts.find((a) => a.email === filledFor);
+    if (account?.totpCode && form.values.email === filledFor && form.values.totp !== account.totpCode) form.setFieldValue('totp', account.totpCode);
+    // The form object is the same for the page's life: only new codes and another account matter here.
+  }, [demoAccounts, filledFor]);
+
+  const fillDemoAccount = (account: DemoAccount) => {
+    form.setValues({ email: account.email, password: account.password, totp: account.totpCode ?? '' });
+    form.clearErrors();
+    setCodeRequired(account.totpCode !== null);
+    setFilledFor(account.email);
+    login.reset();
+  };
+
   // Move focus to the code field when it appears or was wrong, so keyboard users can type at once.
   useEffect(() => {
     if (codeRequired) codeInput.current?.focus();
@@ -71,7 +99,7 @@ export function SignInPage() {
   const otherFieldErrors = splitFieldErrors(error, FIELDS).other;
 
   return (
-    <Stack maw={420} mx="auto" mt="lg">
+    <Stack maw={demoAccounts ? 720 : 420} mx="auto" mt="lg">
       <PageHeading documentTitle={t('signIn.title')}>{t('signIn.title')}</PageHeading>
       <Paper withBorder p="lg" radius="md">
         <form noValidate onSubmit={form.onSubmit((values) => login.mutate(values))}>
@@ -114,6 +142,7 @@ export function SignInPage() {
           </Stack>
         </form>
       </Paper>
+      {demoAccounts && demoAccounts.length > 0 && <DemoAccounts accounts={demoAccounts} onUse={fillDemoAccount} />}
     </Stack>
   );
 }
