@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const benches = ['bench/audit-log.ts', 'bench/startup.ts', 'bench/checkpoints-http.ts', 'bench/registry.ts', 'bench/ledger.ts', 'bench/screening/quality.ts', 'bench/screening/speed.ts', 'bench/screening/batch.ts', 'bench/portal.ts', 'bench/portal-web.ts', 'bench/events-scheduler.ts'];
+const benches = ['bench/audit-log.ts', 'bench/startup.ts', 'bench/checkpoints-http.ts', 'bench/registry.ts', 'bench/ledger.ts', 'bench/screening/quality.ts', 'bench/screening/speed.ts', 'bench/screening/batch.ts', 'bench/portal.ts', 'bench/portal-web.ts', 'bench/events-scheduler.ts', 'bench/demo-seed.ts'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n## ${bench}`);
