@@ -283,11 +283,14 @@ describe('public portal', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Skip to main content');
       await tabTo(page, 'public-nav-news', 15);
-      expect(await focusVisible(page), 'focus indicator on the navigation').toBe(true);
+      await expect.poll(() => focusVisible(page), { message: 'focus indicator on the navigation' }).toBe(true);
       await page.keyboard.press('Enter');
       await page.waitForURL('**/news');
+      // Tab only once the list has loaded: a list that renders after the focus moved would take it away.
+      await page.getByTestId('news-link').first().waitFor();
+      await page.waitForLoadState('networkidle');
       await tabTo(page, 'news-link', 40);
-      expect(await focusVisible(page), 'focus indicator on the post link').toBe(true);
+      await expect.poll(() => focusVisible(page), { message: 'focus indicator on the post link' }).toBe(true);
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/news/${SLUG}`);
       await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(TITLE_EN);
@@ -301,7 +304,7 @@ describe('public portal', () => {
       expect(await countryHeader.getAttribute('aria-sort')).toBe('none');
       expect(await page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('ascending');
       await tabTo(page, 'sort-country', 40);
-      expect(await focusVisible(page), 'focus indicator on the sort button').toBe(true);
+      await expect.poll(() => focusVisible(page), { message: 'focus indicator on the sort button' }).toBe(true);
       await page.keyboard.press('Enter');
       await expect.poll(() => countryHeader.getAttribute('aria-sort')).toBe('ascending');
       await expect.poll(memberNames).toEqual(['Munich Sensors GmbH', 'Gdansk Shipyard Defence', 'Kyiv Armour Works', 'Lviv Optics']);
