@@ -13,6 +13,7 @@ import {
   parseCell,
 } from './support/authorization-matrix.ts';
 import { type MemberCompany, apiClient, awardedCall, fundTheFund, payMilestone, programStaff } from './support/fund-programs.ts';
+import { PASSING_REGIME_FIGURES } from './support/regime.ts';
 
 // The authorization matrix (issue #11): the hand-written table in test/support/authorization-matrix.ts
 // against the access every route declares, every route called as every kind of caller, and IDOR
@@ -297,21 +298,7 @@ function edrpou() {
   throw new Error(`no check digit for ${stem}`);
 }
 
-const PASSING_FIGURES = {
-  fiscalYear: YEAR - 1,
-  currency: 'UAH',
-  revenueMinor: 400_000_000_00,
-  qualifiedDefenseIncomeMinor: 300_000_000_00,
-  employees: 120,
-  averageMonthlyWageMinor: 32_000_00,
-  stateOwnershipPct: 0,
-  localContentPct: 64.5,
-  investmentMinor: 50_000_000_00,
-  reinvestedProfitMinor: 20_000_000_00,
-  landTaxMinor: 1_000_000_00,
-  propertyTaxMinor: 2_500_000_00,
-  environmentalTaxMinor: 333_33,
-};
+const PASSING_FIGURES = { ...PASSING_REGIME_FIGURES, fiscalYear: YEAR - 1 };
 
 /** A member of the Alliance, eligible for the regime (identifier, address, disclosed owner), with a signed-in user. */
 async function eligibleMember(t: TestApp, officer: Caller, name: string, ownerName: string): Promise<MemberCompany> {

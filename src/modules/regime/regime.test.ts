@@ -6,6 +6,7 @@ import { parseIdentifier } from '../registry/identifiers.ts';
 import { runQueuedJobs } from '../jobs/service.ts';
 import { queueComplianceSweep, runComplianceSweep } from './reports-service.ts';
 import { addWorkingDays } from './service.ts';
+import { PASSING_REGIME_FIGURES } from '../../../test/support/regime.ts';
 
 // The regime through the real stack: applications checked against the rules in force, decisions by
 // officers, residents with signed certificates anyone can verify, annual reports that fail into
@@ -40,21 +41,7 @@ function edrpou() {
   throw new Error(`no check digit for ${stem}`);
 }
 
-const PASSING = {
-  fiscalYear: 2025,
-  currency: 'UAH',
-  revenueMinor: 400_000_000_00,
-  qualifiedDefenseIncomeMinor: 300_000_000_00,
-  employees: 120,
-  averageMonthlyWageMinor: 32_000_00,
-  stateOwnershipPct: 0,
-  localContentPct: 64.5,
-  investmentMinor: 50_000_000_00,
-  reinvestedProfitMinor: 20_000_000_00,
-  landTaxMinor: 1_000_000_00,
-  propertyTaxMinor: 2_500_000_00,
-  environmentalTaxMinor: 333_33,
-};
+const PASSING = PASSING_REGIME_FIGURES;
 
 /** A Ukrainian company with a confirmed identifier, a disclosed beneficial owner, an auditor's report and a signed-in user. */
 async function eligibleCompany(name: string) {
