@@ -168,3 +168,15 @@ export function publicBaseUrl(deps: AppDeps, request: FastifyRequest): string {
 export function openDataHeaders(reply: FastifyReply): void {
   reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
 }
+
+/**
+ * Registers routes that take a file as the raw request body, whatever its content type (what it is, is
+ * decided from its bytes), up to `maxBytes`: in a scope of their own, so the JSON routes keep their parser.
+ */
+export function withRawBodies(app: App, maxBytes: number, register: (scope: App) => void): void {
+  app.register(async (scope: App) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+    register(scope);
+  });
+}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppDeps, actorOf, publicBaseUrl } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf, publicBaseUrl, withRawBodies } from '../../core/http.ts';
 import { sha256Hex } from '../../core/audit-chain.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { PUBLIC_TOPICS, cacheableBody, publicCacheFor, sendCacheable } from '../../core/public-cache.ts';
@@ -92,11 +92,8 @@ export function registerPortalRoutes(app: App, deps: AppDeps): void {
   // Editors: images --------------------------------------------------------------------------------
 
   const blobs = new BlobStore(deps.config.dataDir);
-  // The upload takes the image as the raw request body (what it is, is decided from its bytes), so it
-  // lives in its own scope with a byte parser and the document size limit.
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.documentMaxBytes }, (_request, body, done) => done(null, body));
+  // The upload takes the image as the raw request body (what it is, is decided from its bytes).
+  withRawBodies(app, deps.config.documentMaxBytes, (scope) => {
     scope.post('/api/v1/portal/images', {
       config: { access: PORTAL_EDITORS },
       bodyLimit: deps.config.documentMaxBytes,

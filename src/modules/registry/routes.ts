@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sha256Hex } from '../../core/audit-chain.ts';
-import { type App, type AppDeps, actorOf } from '../../core/http.ts';
+import { type App, type AppDeps, actorOf, withRawBodies } from '../../core/http.ts';
 import { ZIdempotencyHeaders, withIdempotency } from '../../core/idempotency.ts';
 import { problemResponses, zIdParams, zPageQuery } from '../../core/schemas.ts';
 import { BlobStore } from './blob-store.ts';
@@ -225,9 +225,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
 
   // The upload takes the file as the raw request body (any content type: what it is, is decided
   // from its bytes), so it lives in its own scope with a byte parser and the document size limit.
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.documentMaxBytes }, (_request, body, done) => done(null, body));
+  withRawBodies(app, deps.config.documentMaxBytes, (scope) => {
     scope.post('/api/v1/organizations/:id/documents', {
       config: { access: DOCUMENT_UPLOADERS },
       bodyLimit: deps.config.documentMaxBytes,
